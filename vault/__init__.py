@@ -1,4 +1,5 @@
-"""The identified zone: the only place identified text may be written."""
-from vault.store import Vault
+"""The identified zone: the only place identified text may be written (encrypted at rest)."""
+from vault.keys import VaultKeyError
+from vault.store import Vault, VaultError, find_root, open_vault
 
-__all__ = ["Vault"]
+__all__ = ["Vault", "VaultError", "VaultKeyError", "find_root", "open_vault"]
