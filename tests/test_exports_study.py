@@ -166,3 +166,18 @@ def test_reexport_is_byte_identical(tmp_path):
     exports.export_study(load_all(), a, ["qdpx"])
     exports.export_study(list(reversed(load_all())), b, ["qdpx"])
     assert (a / "study.qdpx").read_bytes() == (b / "study.qdpx").read_bytes()
+
+
+def test_silent_and_unlabelled_interviews_still_export_valid_files(tmp_path):
+    silent = {"interview_id": "silent", "metadata": {}, "speakers": [],
+              "segments": [{"start": 0, "end": 1, "speaker": None, "text": "  "}]}
+    stray = {"interview_id": "stray", "metadata": {"site": "S09"}, "speakers": [],
+             "segments": [{"start": 2, "end": 3, "speaker": "X", "text": "hello"}]}
+    exports.export_interview(silent, tmp_path)
+    paths = exports.export_study([silent, stray], tmp_path)
+    assert len(paths) == 5
+    schema = etree.XMLSchema(etree.parse(str(SCHEMA)))
+    root = etree.fromstring(zipfile.ZipFile(tmp_path / "study.qdpx").read("project.qde"))
+    assert schema.validate(root), schema.error_log
+    assert [c.get("name") for c in root.iter("{urn:QDA-XML:project:1.0}Code")] == ["Unassigned"]
+    assert (tmp_path / "silent" / "silent_nvivo_rows.txt").read_text() == "Timespan\tSpeaker\tContent\n"
