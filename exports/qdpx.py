@@ -28,7 +28,6 @@ from exports.registry import STUDY, register
 from exports.tables import Cell, attribute_names, attributes
 
 NS = "urn:QDA-XML:project:1.0"
-SCHEMA = Path(__file__).with_name("schema") / "Project.xsd"
 _GUIDS = uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/deidflow/exports/qdpx")
 _ROLE_ORDER = ["interviewer", "participant"]
 _COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"]
