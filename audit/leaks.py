@@ -14,6 +14,7 @@ import io
 import re
 import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
@@ -35,7 +36,7 @@ class Original:
 @dataclass(frozen=True)
 class Leak:
     where: str          # "file:line" or "file!member:line"
-    label: str
+    label: str | None   # None: the file could not be read through (a damaged ZIP), so it is unchecked
 
 
 def crosswalk_originals(vault: Vault) -> list[Original]:
@@ -66,9 +67,13 @@ def scan(output_dir: Path, originals: list[Original]) -> list[Leak]:
     out = Path(output_dir)
     leaks: dict[tuple[str, str], None] = {}
     for path in sorted(p for p in out.rglob("*") if p.is_file()):
-        for where, line in _lines(path.relative_to(out).as_posix(), path.read_bytes()):
-            for label in matcher.labels(line):
-                leaks[(where, label)] = None
+        name = path.relative_to(out).as_posix()
+        try:
+            for where, line in _lines(name, path.read_bytes()):
+                for label in matcher.labels(line):
+                    leaks[(where, label)] = None
+        except (zipfile.BadZipFile, zlib.error, EOFError):
+            leaks[(name, None)] = None
     return [Leak(where, label) for where, label in leaks]
 
 

@@ -30,7 +30,8 @@ def verify(output_dir: Path, vault: Vault | None) -> list[Finding]:
     findings, entries = check_chain(log.path)
     findings += check_files(Path(output_dir), entries, log)
     if vault is not None:
-        findings += [Finding(leak.where, f"leak: an original of {leak.label} appears here")
+        findings += [Finding(leak.where, f"leak: an original of {leak.label} appears here" if leak.label
+                             else "damaged ZIP: could not be re-scanned for leaks")
                      for leak in leaks.scan(Path(output_dir), leaks.crosswalk_originals(vault))]
     return findings
 
