@@ -4,8 +4,9 @@ Every file under the output folder is read as text, whatever its extension:
 ZIP containers (.docx, .xlsx, .qdpx, and ZIPs inside them) member by member,
 each line both as written and with markup removed and escapes decoded, so a
 name split across Word runs or written as JSON \\u escapes is still found.
-Matching is case-insensitive on word boundaries, any run of whitespace
-matching any other. A leak is reported by file, line and crosswalk label.
+Matching is case-insensitive on word boundaries, and any run of non-word
+characters between words matches any other (the crosswalk stores "o brien"
+for O'Brien). A leak is reported by file, line and crosswalk label.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Iterator
 
 from vault import Vault
 
@@ -40,24 +41,11 @@ class Leak:
 
 
 def crosswalk_originals(vault: Vault) -> list[Original]:
-    """Every original the crosswalk knows, with its label: entries are dicts holding an `interviews` list."""
+    """Every original the crosswalk knows (redaction.pseudonyms: {"labels": {TYPE: {key: label}}})."""
     if not vault.exists(CROSSWALK):
         return []
-    found: list[Original] = []
-    _collect(vault.read_json(CROSSWALK), None, found)
-    return found
-
-
-def _collect(node: Any, key: str | None, found: list[Original]) -> None:
-    if isinstance(node, dict) and isinstance(node.get("interviews"), list):
-        text = node.get("original") or node.get("text") or key
-        label = node.get("label") or node.get("pseudonym") or node.get("surrogate") or "an entry"
-        if isinstance(text, str) and text.strip():
-            found.append(Original(text, str(label)))
-        return
-    children = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
-    for child_key, child in children:
-        _collect(child, child_key if isinstance(child_key, str) else None, found)
+    tables = vault.read_json(CROSSWALK).get("labels", {})
+    return [Original(text, label) for table in tables.values() for text, label in table.items() if text.strip()]
 
 
 def scan(output_dir: Path, originals: list[Original]) -> list[Leak]:
@@ -82,7 +70,8 @@ class _Matcher:
         self.by_key: dict[str, str] = {}
         for o in sorted(originals, key=lambda o: -len(o.text)):
             self.by_key.setdefault(_key(o.text), o.label)
-        words = [r"\s+".join(map(re.escape, key.split())) for key in self.by_key]
+        # crosswalk keys are normalised ("o brien" for O'Brien): any non-word run joins their words
+        words = [r"[\W_]+".join(map(re.escape, key.split())) for key in self.by_key]
         self.pattern = re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.IGNORECASE)
 
     def labels(self, line: str) -> set[str]:
@@ -94,7 +83,7 @@ class _Matcher:
 
 
 def _key(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    return " ".join(w for w in re.split(r"[\W_]+", unicodedata.normalize("NFC", text).casefold()) if w)
 
 
 def _plain(line: str) -> str:

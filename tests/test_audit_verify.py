@@ -31,8 +31,8 @@ def study(tmp_path, monkeypatch):
     monkeypatch.delenv("DEIDFLOW_VAULT_KEY_FILE", raising=False)
     monkeypatch.setenv("DEIDFLOW_VAULT_KEY", "audit test passphrase")
     v = open_vault(tmp_path / "vault")
-    v.write_json("crosswalk.json", {"PERSON": {NAME: {"label": "[Person 1]", "interviews": ["i1"]}},
-                                    "LOCATION": {CITY: {"label": "[City 1]", "interviews": ["i1"]}}})
+    v.write_json("crosswalk.json", {"labels": {"PERSON": {NAME.lower(): "[Person 1]", "o brien": "[Person 2]"},
+                                               "LOCATION": {CITY.lower(): "[City 1]"}}, "next": {}})
     out = tmp_path / "out"
     (out / "i1").mkdir(parents=True)
     transcript = {"interview_id": "i1", "source": {"file": "i1.wav", "sha256": "ab" * 32, "duration_s": 61.0},
@@ -113,14 +113,16 @@ def test_removed_and_unlogged_outputs_fail(study, capsys):
     assert "i1/i1.txt: missing" in out and "i1/extra.csv: not in the log" in out
 
 
-@pytest.mark.parametrize("spelling", [NAME.upper(), "Marisol\tQuintanilla", "Marisol Quintanilla's"])
-def test_leak_in_text_output_names_file_line_and_label(study, capsys, spelling):
+@pytest.mark.parametrize("spelling,label", [(NAME.upper(), "[Person 1]"), ("Marisol\tQuintanilla", "[Person 1]"),
+                                            ("Marisol Quintanilla's", "[Person 1]"), ("O'Brien", "[Person 2]"),
+                                            ("Mr O\\u2019Brien", "[Person 2]")])
+def test_leak_in_text_output_names_file_line_and_label(study, capsys, spelling, label):
     out, _ = study
     (out / "i1" / "notes.txt").write_text(f"fine line\nshe said {spelling} twice\n")
     AuditLog(out).record_batch("b2", [out / "i1" / "notes.txt"])
     code, printed = verify(study, capsys)
     assert code == 1
-    assert "FAIL i1/notes.txt:2: leak: an original of [Person 1] appears here" in printed
+    assert f"FAIL i1/notes.txt:2: leak: an original of {label} appears here" in printed
 
 
 def test_leak_inside_docx_split_across_runs(study, capsys):

@@ -80,15 +80,16 @@ def test_cat_as_score_py_calls_it(tmp_path):
 def test_purge_logs_without_identifiers(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("DEIDFLOW_VAULT_KEY", "pp")
     v = vault.open_vault(tmp_path / "v")
-    v.write_json("p07/transcript.raw.json", {"t": NAME})
-    v.write_json("crosswalk.json", {"PERSON": {NAME: {"label": "[Person 1]", "interviews": ["p07"]}}})
+    v.write_json("p07/transcript.raw.json", {"segments": [{"text": f"My name is {NAME}."}]})
+    v.write_json("crosswalk.json", {"labels": {"PERSON": {NAME.lower(): "Person 1"}}, "next": {"Person": 1}})
     out = tmp_path / "out"
     assert run("vault", "purge", "--id", "p07", "--vault", tmp_path / "v", "--output", out) == 0
     printed = capsys.readouterr()
     assert NAME not in printed.out + printed.err
     assert not (tmp_path / "v" / "p07").exists()
-    assert v.read_json("crosswalk.json") == {"PERSON": {}}
+    assert v.read_json("crosswalk.json")["labels"] == {"PERSON": {}}
     log = (out / "audit" / "redaction_log.jsonl").read_text()
     assert NAME not in log
     entry = AuditLog(out).entries()[-1]
-    assert (entry["kind"], entry["interview_id"], entry["files_removed"]) == ("purge", "p07", 1)
+    assert (entry["kind"], entry["interview_id"], entry["files_removed"], entry["crosswalk_entries_removed"]) \
+        == ("purge", "p07", 1, 1)

@@ -103,19 +103,17 @@ def test_names_cannot_escape_the_vault(tmp_path, passphrase):
     assert not (tmp_path / "outside.enc").exists()
 
 
-def test_purge_removes_folder_and_crosswalk_entries(tmp_path, passphrase):
+def test_purge_removes_folder_and_only_this_interviews_crosswalk_entries(tmp_path, passphrase):
     v = open_vault(tmp_path / "v")
-    v.write_json("i1/transcript.raw.json", {"x": 1})
+    said = lambda *texts: {"segments": [{"text": t} for t in texts], "speakers": [{"id": "S1", "label": "Interviewer"}]}
+    v.write_json("i1/transcript.raw.json", said(f"I am {NAME}.", "Ottilie Brandt helped me."))
     v.write_json("i1/decisions.json", [])
-    v.write_json("i2/transcript.raw.json", {"x": 2})
-    v.write_json("crosswalk.json", {"PERSON": {
-        NAME: {"label": "[Person 1]", "interviews": ["i1"]},
-        "Ottilie Brandt": {"label": "[Person 2]", "interviews": ["i1", "i2"]},
-        "Kwame Mensah": {"label": "[Person 3]", "interviews": ["i2"]}}})
+    v.write_json("i2/transcript.raw.json", said("Ms. Ottilie Brandt and Kwame Mensah came."))
+    v.write_json("crosswalk.json", {"labels": {"PERSON": {
+        "marisol quintanilla": "Person 1", "ottilie brandt": "Person 2", "kwame mensah": "Person 3"}},
+        "next": {"Person": 3}})
     result = purge(v, "i1")
     assert (result.files_removed, result.crosswalk_entries_removed) == (2, 1)
     assert v.files() == ["crosswalk.json", "i2/transcript.raw.json"]
-    people = v.read_json("crosswalk.json")["PERSON"]
-    assert NAME not in people
-    assert people["Ottilie Brandt"]["interviews"] == ["i2"]
-    assert people["Kwame Mensah"]["interviews"] == ["i2"]
+    assert v.read_json("crosswalk.json")["labels"]["PERSON"] == {"ottilie brandt": "Person 2",
+                                                                 "kwame mensah": "Person 3"}

@@ -8,14 +8,12 @@ being read as the wrong participant's data. Directories 0700, files 0600.
 """
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import secrets
 import shutil
-from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
-from typing import Any, Iterator
+from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -109,19 +107,6 @@ class Vault:
         base = self.path(under) if under else self.root
         return sorted(p.relative_to(self.root).as_posix()[:-len(SUFFIX)]
                       for p in base.rglob("*" + SUFFIX) if p.is_file())
-
-    @contextmanager
-    def lock(self, rel: str) -> Iterator[None]:
-        """Exclusive lock for a read-modify-write of one vault file (e.g. the crosswalk) across processes."""
-        lock_path = self.root / (_logical(rel) + ".lock")
-        _private_dir(lock_path.parent)
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
-            yield
-        finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-            os.close(fd)
 
     def logical_name(self, path: Path) -> str:
         """The logical name of a path inside this vault, given either form."""
