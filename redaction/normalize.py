@@ -1,0 +1,127 @@
+"""A detection view of speech text, with a map back to the original characters.
+
+ASR writes numbers as words ("nine one zero", "double five", "oh") and spells
+emails out loud ("maria dot lopez at gmail dot com"). Recognizers run on a view
+where those read as 910 and maria.lopez@gmail.com; every view character records
+the original span it came from, so results land on the raw text's offsets.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine".split())}
+TEENS = {w: str(10 + i) for i, w in enumerate(
+    "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+TENS = {w: str(20 + 10 * i)[0] for i, w in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split())}
+REPEAT = {"double": 2, "triple": 3}
+TLDS = "com|org|net|edu|gov|mil|us|io|info|co|biz|me|app"
+
+_WORD = re.compile(r"[A-Za-z]+|\d+")
+# What may sit between the numbers of one spoken run: spaces, a comma, a dash, a period.
+_RUN_GAP = re.compile(r"[ \t]*[,.\-]?[ \t]*")
+_SPOKEN_EMAIL = re.compile(
+    r"\b(?P<local>[a-z0-9]+(?:\s+(?:dot|underscore|dash|hyphen|period)\s+[a-z0-9]+)*)"
+    r"\s+at\s+(?P<domain>[a-z0-9-]+(?:(?:\s+dot\s+|\.)[a-z0-9-]+)*(?:\s+dot\s+|\.)(?:" + TLDS + r"))\b",
+    re.IGNORECASE)
+_SPOKEN_DOMAIN = re.compile(
+    r"\b[a-z0-9-]+(?:\s+dot\s+[a-z0-9-]+)*\s+dot\s+(?:" + TLDS + r")\b(?:\s+slash\s+[a-z0-9-]+)*",
+    re.IGNORECASE)
+_SPOKEN_SYMBOLS = [(re.compile(r"\s+(?:dot|period)\s+", re.I), "."),
+                   (re.compile(r"\s+underscore\s+", re.I), "_"),
+                   (re.compile(r"\s+(?:dash|hyphen)\s+", re.I), "-"),
+                   (re.compile(r"\s+slash\s+", re.I), "/"),
+                   (re.compile(r"\s+at\s+", re.I), "@")]
+
+
+@dataclass
+class NormalizedText:
+    text: str
+    starts: list[int]   # per view character: first original character it came from
+    ends: list[int]     # per view character: end of the original span it came from
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        return self.starts[start], self.ends[end - 1]
+
+
+def _rewrite(view: NormalizedText, edits: list[tuple[int, int, str]]) -> NormalizedText:
+    """Apply non-overlapping (start, end, replacement) edits on the view, composing the map."""
+    text, starts, ends, pos = [], [], [], 0
+    for s, e, new in sorted(edits):
+        text.append(view.text[pos:s])
+        starts += view.starts[pos:s]
+        ends += view.ends[pos:s]
+        if new:
+            text.append(new)
+            starts += [view.starts[s]] * len(new)
+            ends += [view.ends[e - 1]] * len(new)
+        pos = e
+    text.append(view.text[pos:])
+    starts += view.starts[pos:]
+    ends += view.ends[pos:]
+    return NormalizedText("".join(text), starts, ends)
+
+
+def _number_edits(text: str) -> list[tuple[int, int, str]]:
+    """Runs of two or more spoken numbers become digits: 'nine one zero, two' -> '910-2'."""
+    tokens = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+    edits: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(tokens):
+        run, j = [], i
+        while j < len(tokens):
+            s, e, w = tokens[j]
+            if run and not _RUN_GAP.fullmatch(text[run[-1][1]:s]):
+                break
+            if w in REPEAT and j + 1 < len(tokens) and tokens[j + 1][2] in UNITS:
+                digits = UNITS[tokens[j + 1][2]] * REPEAT[w]
+                run.append((s, tokens[j + 1][1], digits, True))
+                j += 2
+            elif w in TENS and j + 1 < len(tokens) and tokens[j + 1][2] in UNITS and tokens[j + 1][2] != "zero" \
+                    and re.fullmatch(r"[ \t-]+", text[e:tokens[j + 1][0]]):
+                run.append((s, tokens[j + 1][1], TENS[w] + UNITS[tokens[j + 1][2]], True))
+                j += 2
+            elif w in UNITS or w in TEENS or w in TENS:
+                run.append((s, e, UNITS.get(w) or TEENS.get(w) or TENS[w] + "0", True))
+                j += 1
+            elif w == "oh" and run and run[-1][3]:  # "oh" is zero only after a spoken digit
+                run.append((s, e, "0", True))
+                j += 1
+            elif w.isdigit():
+                run.append((s, e, w, False))
+                j += 1
+            else:
+                break
+        words = sum(len(text[s:e].split()) for s, e, *_ in run)
+        if words >= 2 and any(spoken for *_, spoken in run):
+            for k, (s, e, digits, _) in enumerate(run):
+                gap_end = run[k + 1][0] if k + 1 < len(run) else e
+                sep = "-" if k + 1 < len(run) and re.search(r"[,.\-]", text[e:gap_end]) else ""
+                edits.append((s, gap_end, digits + sep))
+            i = j
+        else:
+            i += 1
+    return edits
+
+
+def _email_edits(text: str) -> list[tuple[int, int, str]]:
+    def spoken_to_symbols(fragment: str) -> str:
+        for pattern, symbol in _SPOKEN_SYMBOLS:
+            fragment = pattern.sub(symbol, fragment)
+        return fragment
+
+    edits, taken = [], []
+    for m in _SPOKEN_EMAIL.finditer(text):
+        edits.append((m.start(), m.end(), spoken_to_symbols(m.group())))
+        taken.append((m.start(), m.end()))
+    for m in _SPOKEN_DOMAIN.finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            edits.append((m.start(), m.end(), spoken_to_symbols(m.group())))
+    return edits
+
+
+def normalize(text: str) -> NormalizedText:
+    view = NormalizedText(text, list(range(len(text))), list(range(1, len(text) + 1)))
+    view = _rewrite(view, _number_edits(view.text))
+    return _rewrite(view, _email_edits(view.text))

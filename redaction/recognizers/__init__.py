@@ -1,0 +1,27 @@
+"""The recognizer registry: one module per identifier kind, each registering a factory.
+
+Adding a kind is adding a module that calls `register` and importing it below;
+the Deidentifier builds Presidio's RecognizerRegistry from this list.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from presidio_analyzer import EntityRecognizer
+
+FACTORIES: list[Callable[[], EntityRecognizer]] = []
+
+
+def register(factory: Callable[[], EntityRecognizer]) -> Callable[[], EntityRecognizer]:
+    FACTORIES.append(factory)
+    return factory
+
+
+def build() -> list[EntityRecognizer]:
+    return [factory() for factory in FACTORIES]
+
+
+# Importing a module registers its recognizers.
+from redaction.recognizers import (  # noqa: E402,F401
+    a_number, address, age, date_spoken, email_spoken, id_numbers, ner, network, organization, places,
+)

@@ -1,0 +1,51 @@
+"""Dates as people say them: 'June twenty first', 'the third of May', '5/3'; years apart.
+
+Safe Harbor removes every date element except the year, so the patterns stop
+before the year and a separate YEAR recognizer marks years to keep.
+"""
+import re
+
+from presidio_analyzer import Pattern, PatternRecognizer
+
+from redaction.recognizers import register
+
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December"
+           "|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?")
+_ORD = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+_CARD = "one|two|three|four|five|six|seven|eight|nine"
+_DAY = (rf"(?:(?:twenty|thirty)[\s-](?:{_ORD}|{_CARD})|{_ORD}|{_CARD}|tenth|eleventh|twelfth|thirteenth"
+        r"|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth"
+        r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty"
+        r"|[0-3]?\d(?:st|nd|rd|th)?)")
+_CASED = re.DOTALL | re.MULTILINE
+
+
+@register
+def date() -> PatternRecognizer:
+    return PatternRecognizer(
+        "DATE", name="date_spoken",
+        patterns=[
+            Pattern("month_day", rf"\b(?:{_MONTHS})\s+(?:the\s+)?{_DAY}\b", 0.85),
+            Pattern("day_of_month", rf"\b(?:the\s+)?{_DAY}\s+of\s+(?:{_MONTHS})\b", 0.85),
+            Pattern("numeric", r"(?<![\d/])[01]?\d/[0-3]?\d(?:/\d{2,4})?(?![\d/])", 0.6),
+            Pattern("iso", r"\b(?:19|20)\d\d-[01]\d-[0-3]\d\b", 0.85),
+        ],
+        context=["born", "birthday", "birth", "released", "arrived", "date", "since", "on"])
+
+
+@register
+def month() -> PatternRecognizer:
+    # A month alone is a date element too; case-sensitive so "may"/"march" as words stay.
+    # "May" alone is left out: sentence-initial "May I" is far commoner than the month.
+    return PatternRecognizer(
+        "DATE", name="month",
+        patterns=[Pattern("month", r"\b(?:January|February|March|April|June|July|August|September"
+                                   r"|October|November|December)\b", 0.55)],
+        global_regex_flags=_CASED)
+
+
+@register
+def year() -> PatternRecognizer:
+    return PatternRecognizer(
+        "YEAR", name="year",
+        patterns=[Pattern("year", r"(?<![\d-])(?:19|20)\d\d(?![\d-])", 0.6)])

@@ -1,0 +1,62 @@
+"""Phone numbers, SSNs and case/record/account/benefit numbers, spoken or written.
+
+The spoken forms arrive as digits (see normalize). One digit string can be any of
+these; each kind scores it on its own context and the best score wins the span.
+"""
+import re
+
+from presidio_analyzer import Pattern, PatternRecognizer
+
+from redaction.recognizers import register
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_CONTEXT = ["case", "file", "record", "account", "medicaid", "medi-cal", "member", "client", "id", "policy",
+            "benefit", "ebt", "snap", "reference", "claim", "docket", "license", "permit", "receipt", "badge",
+            "number", "chip", "insurance", "mrn"]
+
+
+class IdNumberRecognizer(PatternRecognizer):
+    def invalidate_result(self, pattern_text: str) -> bool:
+        # Years and year ranges ("2019", "2019-2020") are kept under Safe Harbor.
+        groups = re.split(r"[-\s]+", pattern_text.strip())
+        return all(_YEAR.fullmatch(g) for g in groups)
+
+
+@register
+def phone() -> PatternRecognizer:
+    return IdNumberRecognizer(
+        "PHONE_NUMBER", name="phone",
+        patterns=[Pattern("nanp", r"(?<![\d-])(?:\+?1[-.\s]?)?\(?\d{3}\)?[-.\s]?\d{3}[-.\s]?\d{4}(?![\d-])", 0.6),
+                  Pattern("local", r"(?<![\d-])\d{3}[-.]\d{4}(?![\d-])", 0.4)],
+        context=["phone", "call", "cell", "mobile", "text", "fax", "reach", "contact", "telephone",
+                 "number", "whatsapp", "dial"])
+
+
+@register
+def ssn() -> PatternRecognizer:
+    return IdNumberRecognizer(
+        "US_SSN", name="ssn",
+        patterns=[Pattern("ssn", r"(?<![\d-])\d{3}[-\s]?\d{2}[-\s]?\d{4}(?![\d-])", 0.3)],
+        context=["social", "security", "ssn", "ss"])
+
+
+@register
+def case_number() -> PatternRecognizer:
+    return IdNumberRecognizer(
+        "CASE_NUMBER", name="case_number",
+        patterns=[
+            # Five or more digits read one by one are an identifier, not a quantity.
+            Pattern("digits", r"(?<![\d$,.-])\d(?:[-\s]?\d){4,}(?![\d,-]|\.\d)", 0.5),
+            # Four digits only with context ("file number 2231").
+            Pattern("four_digits", r"(?<![\d$,.-])\d{4}(?![\d,-]|\.\d)", 0.15),
+        ],
+        context=_CONTEXT)
+
+
+@register
+def case_number_alphanumeric() -> PatternRecognizer:
+    # Letters then digits ("XY1234567", "MC-20931"); case-sensitive so "in 2019" is not one.
+    return IdNumberRecognizer(
+        "CASE_NUMBER", name="case_number_alphanumeric",
+        patterns=[Pattern("alphanumeric", r"\b[A-Z]{1,3}-?\d{4,}[A-Z]?\b", 0.5)],
+        context=_CONTEXT, global_regex_flags=re.DOTALL | re.MULTILINE)

@@ -1,0 +1,96 @@
+"""spaCy's PERSON / ORG / GPE / LOC / FAC / NORP, filtered for speech.
+
+The small model tags interjections, job titles and sentence-initial words as
+names in ASR text. A hit is kept only when it has a capitalised, non-generic
+word (or, in all-lower-case text, it goes to review); states and countries are
+cut out of place hits so the places recognizer and the policy decide them.
+"""
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+
+from redaction.gazetteers import COUNTRIES, NOT_NAMES, PUBLIC_BODIES, US_STATES
+from redaction.recognizers import register
+
+NER_SCORE = 0.85
+LOWERCASE_SCORE = 0.4      # under the usual review threshold: a person decides
+_EDGE = {"DET", "PRON", "PUNCT", "ADP", "CCONJ", "PART", "SPACE"}
+_KEPT_PLACES = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(US_STATES | COUNTRIES, key=len, reverse=True))
+                          + r")\b", re.IGNORECASE)
+
+
+def _is_cased(doc) -> bool:
+    words = [t for t in doc if t.is_alpha]
+    return bool(words) and sum(t.text[0].isupper() for t in words if not t.is_sent_start) > 0.02 * len(words)
+
+
+class NerRecognizer(LocalRecognizer):
+    ENTITIES = ["PERSON", "ORGANIZATION", "LOCATION", "NRP"]
+
+    def __init__(self):
+        super().__init__(supported_entities=self.ENTITIES, name="spacy_ner")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        if nlp_artifacts is None or nlp_artifacts.tokens is None:
+            return []
+        cased = _is_cased(nlp_artifacts.tokens)
+        results = []
+        for ent in nlp_artifacts.entities:
+            if ent.label_ not in entities or ent.label_ not in self.ENTITIES:
+                continue
+            for start, end in self._pieces(ent):
+                score = self._score(text[start:end], ent, cased)
+                if score:
+                    results.append(RecognizerResult(ent.label_, start, end, score,
+                                                    recognition_metadata={"recognizer_name": self.name}))
+        return results
+
+    @staticmethod
+    def _pieces(ent) -> list[tuple[int, int]]:
+        """The entity without edge determiners/punctuation, minus kept states and countries."""
+        tokens = list(ent)
+        while tokens and (tokens[0].pos_ in _EDGE or tokens[0].lower_ in NOT_NAMES):
+            tokens.pop(0)
+        while tokens and (tokens[-1].pos_ in _EDGE or tokens[-1].text in ("'s", "’s")):
+            tokens.pop()
+        if not tokens:
+            return []
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        if ent.label_ not in ("LOCATION", "NRP"):
+            return [(start, end)]
+        text = ent.doc.text
+        pieces, pos = [], start
+        for m in _KEPT_PLACES.finditer(text, start, end):
+            pieces.append((pos, m.start()))
+            pos = m.end()
+        pieces.append((pos, end))
+        return [(s + len(text[s:e]) - len(text[s:e].lstrip(" ,.-")), e - len(text[s:e]) + len(text[s:e].rstrip(" ,.-")))
+                for s, e in pieces if re.search(r"[A-Za-z]{2}", text[s:e])]
+
+    @staticmethod
+    def _score(span: str, ent, cased: bool) -> float:
+        words = re.findall(r"[A-Za-z][\w'-]*", span)
+        if not words or any(ch.isdigit() for ch in span):
+            return 0.0
+        lower = span.lower()
+        if lower in PUBLIC_BODIES or lower in US_STATES or lower in COUNTRIES or words[0].lower() in PUBLIC_BODIES:
+            return 0.0
+        vocab = ent.doc.vocab
+        distinctive = [w for w in words if w.lower() not in NOT_NAMES and not vocab[w.lower()].is_stop]
+        if not distinctive:
+            return 0.0
+        if not cased:
+            return LOWERCASE_SCORE
+        if not any(w[0].isupper() for w in distinctive):
+            return 0.0
+        return NER_SCORE
+
+
+@register
+def spacy_ner() -> NerRecognizer:
+    return NerRecognizer()

@@ -1,0 +1,24 @@
+"""URLs and IP addresses (own patterns: Presidio's email/URL checks may fetch suffix lists)."""
+from presidio_analyzer import Pattern, PatternRecognizer
+
+from redaction.normalize import TLDS
+from redaction.recognizers import register
+
+
+@register
+def url() -> PatternRecognizer:
+    return PatternRecognizer(
+        "URL", name="url",
+        patterns=[Pattern("scheme", r"\bhttps?://[^\s\"'<>]+", 0.9),
+                  Pattern("domain", r"(?<![@\w.-])(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:" + TLDS
+                          + r")\b(?:/[^\s\"'<>]*)?", 0.7)],
+        context=["website", "site", "web", "page", "link", "online"])
+
+
+@register
+def ip_address() -> PatternRecognizer:
+    return PatternRecognizer(
+        "IP_ADDRESS", name="ip_address",
+        patterns=[Pattern("ipv4", r"\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b", 0.6),
+                  Pattern("ipv6", r"\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\b", 0.6)],
+        context=["ip", "address", "server", "router"])
