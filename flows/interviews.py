@@ -1,0 +1,137 @@
+"""Flows and tasks: one task per stage per file, paths in and paths out.
+
+Nothing identified crosses Prefect: parameters and results are paths, ids and
+hashes; task results are not persisted; log lines name files, never text.
+"""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
+
+from deidflow import pipeline
+from deidflow.pipeline import Job, Outcome, RunConfig
+
+TASK_OPTS = dict(persist_result=False, cache_policy=None, log_prints=False)
+
+
+def _transient(task, task_run, state) -> bool:
+    """Retry only what a second try can fix (a busy disk or vault lock), never bad input."""
+    try:
+        state.result()
+    except pipeline.StageError as exc:
+        return exc.transient
+    except Exception:
+        return False
+    return False
+
+
+@task(name="plan", **TASK_OPTS)
+def plan_task(path: str, cfg: dict) -> dict:
+    return pipeline.plan(Path(path), RunConfig(**cfg)).to_dict()
+
+
+@task(name="transcribe", tags=["asr"], retries=1, retry_condition_fn=_transient, **TASK_OPTS)
+def transcribe_task(job: dict, cfg: dict) -> str:
+    return pipeline.transcribe_job(Job(**job), RunConfig(**cfg))
+
+
+@task(name="diarize", retries=1, retry_condition_fn=_transient, **TASK_OPTS)
+def diarize_task(job: dict, cfg: dict) -> str:
+    return pipeline.diarize_job(Job(**job), RunConfig(**cfg))
+
+
+@task(name="deidentify", retries=1, retry_condition_fn=_transient, **TASK_OPTS)
+def deidentify_task(job: dict, cfg: dict) -> str:
+    return pipeline.deidentify_job(Job(**job), RunConfig(**cfg))
+
+
+@task(name="export", retries=1, retry_condition_fn=_transient, **TASK_OPTS)
+def export_task(transcript_path: str, cfg: dict) -> list[str]:
+    return pipeline.export_job(transcript_path, RunConfig(**cfg))
+
+
+@flow(name="process-interview", persist_result=False, log_prints=False)
+def process_interview(path: str, output_dir: str = "transcripts_out", vault_dir: str = "vault",
+                      engine: str = "faster-whisper", model: str | None = None,
+                      study: str | None = None, formats: list[str] | None = None) -> dict:
+    """One recording or transcript, end to end. Raises StageError (safe message) on failure."""
+    cfg = RunConfig(output_dir, vault_dir, engine, model, study, formats).to_dict()
+    logger = get_run_logger()
+    started = time.monotonic()
+    job = plan_task(path, cfg)
+    if job["skip"]:
+        logger.info("%s: skipped (%s)", Path(path).name, job["skip"])
+        return Outcome(Path(path).name, job["interview_id"], "skipped", job["skip"],
+                       job["source"]["duration_s"]).to_dict()
+    transcribe_task(job, cfg)
+    diarize_task(job, cfg)
+    transcript = deidentify_task(job, cfg)
+    export_task(transcript, cfg)
+    logger.info("%s: done as %s", Path(path).name, job["interview_id"])
+    return Outcome(Path(path).name, job["interview_id"], "done", None, job["source"]["duration_s"],
+                   time.monotonic() - started).to_dict()
+
+
+@flow(name="process-interviews", persist_result=False, log_prints=False)
+def process_interviews(input_dir: str = "audio_in", output_dir: str = "transcripts_out",
+                       vault_dir: str = "vault", engine: str = "faster-whisper", model: str | None = None,
+                       study: str | None = None, formats: list[str] | None = None,
+                       fan_out: bool = False, deployment: str = "process-interview/process-interview") -> dict:
+    """A folder of recordings. A failing file is reported and the others go on."""
+    logger = get_run_logger()
+    cfg = RunConfig(output_dir, vault_dir, engine, model, study, formats)
+    paths, rejected = pipeline.batch_inputs(Path(input_dir))
+    for r in rejected:
+        logger.warning("%s: %s", r.path.name, r.reason)
+    params = dict(output_dir=output_dir, vault_dir=vault_dir, engine=engine, model=model,
+                  study=study, formats=formats)
+    run = _fan_out if fan_out else _in_process
+    outcomes = run(paths, params, deployment)
+    for o in outcomes:
+        if o.status == "failed":
+            logger.error("%s: %s", o.file, o.reason)
+    return _finish(outcomes, rejected, cfg)
+
+
+def _in_process(paths: list[Path], params: dict, deployment: str) -> list[Outcome]:
+    outcomes = []
+    for path in paths:
+        state = process_interview(str(path), **params, return_state=True)
+        outcomes.append(_outcome(path, state))
+    return outcomes
+
+
+def _fan_out(paths: list[Path], params: dict, deployment: str) -> list[Outcome]:
+    """One flow run per recording, so every worker polling the pool shares the batch."""
+    from prefect.deployments import run_deployment
+    from prefect.flow_runs import wait_for_flow_run
+
+    runs = [(p, run_deployment(deployment, parameters={"path": str(p.resolve()), **params}, timeout=0))
+            for p in paths]
+    return [_outcome(p, wait_for_flow_run(r.id, timeout=None).state) for p, r in runs]
+
+
+def _outcome(path: Path, state) -> Outcome:
+    result = state.result(raise_on_failure=False)
+    if state.is_completed() and isinstance(result, dict):
+        return Outcome(**result)
+    reason = str(result) if isinstance(result, pipeline.StageError) else (state.message or "failed")
+    return Outcome(path.name, None, "failed", reason)
+
+
+def _finish(outcomes: list[Outcome], rejected, cfg: RunConfig) -> dict:
+    failures = pipeline.write_failures(outcomes, rejected, Path(cfg.output_dir))
+    study_files = pipeline.export_study(cfg) if any(o.status != "failed" for o in outcomes) else []
+    head = pipeline.record_batch(outcomes, cfg)
+    rows = [f"| {o.file} | {o.status} | {o.reason or ''} |" for o in outcomes]
+    rows += [f"| {r.path.name} | failed | {r.reason} |" for r in rejected]
+    create_markdown_artifact("| file | status | reason |\n|---|---|---|\n" + "\n".join(rows),
+                             key="deidflow-batch", description="deidflow batch outcome")
+    failed = sum(o.status == "failed" for o in outcomes) + len(rejected)
+    return {"outcomes": [o.to_dict() for o in outcomes],
+            "rejected": [{"file": r.path.name, "reason": r.reason} for r in rejected],
+            "failed": failed, "failures_report": str(failures), "study_files": study_files,
+            "audit_head": head}

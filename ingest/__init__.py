@@ -1,0 +1,1 @@
+"""Find inputs and turn them into audio arrays or transcript segments."""

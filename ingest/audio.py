@@ -1,0 +1,99 @@
+"""Probe and decode recordings with ffmpeg (the system's, or imageio-ffmpeg's bundled binary)."""
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+from functools import lru_cache
+from pathlib import Path
+
+import ffmpeg
+import numpy as np
+
+from deidflow.models import Source
+
+SAMPLE_RATE = 16000
+
+
+class UnreadableAudio(Exception):
+    """The file is not audio ffmpeg can decode. The message names the problem, never content."""
+
+
+@lru_cache(maxsize=1)
+def ffmpeg_exe() -> str:
+    found = shutil.which("ffmpeg")
+    if found:
+        return found
+    import imageio_ffmpeg
+    return imageio_ffmpeg.get_ffmpeg_exe()
+
+
+def sha256(path: Path, chunk: int = 1 << 20) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while block := fh.read(chunk):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _ffmpeg_url(path: Path) -> str:
+    # "file:" stops ffmpeg reading a colon in a name as a protocol, or a leading dash as an option.
+    return "file:" + str(Path(path).resolve())
+
+
+def _stream_info(path: Path) -> dict:
+    """Duration and channel count from ffmpeg's stderr banner (ffprobe may be absent)."""
+    proc = subprocess.run([ffmpeg_exe(), "-hide_banner", "-nostdin", "-i", _ffmpeg_url(path)],
+                          capture_output=True, text=True, errors="replace")
+    info = {"duration": None, "channels": None}
+    for line in proc.stderr.splitlines():
+        line = line.strip()
+        if line.startswith("Duration:") and "N/A" not in line.split(",")[0]:
+            h, m, s = line.split(",")[0].split()[1].split(":")
+            info["duration"] = int(h) * 3600 + int(m) * 60 + float(s)
+        elif "Audio:" in line and info["channels"] is None:
+            layout = line.split("Audio:")[1]
+            info["channels"] = 1 if "mono" in layout else 2 if ("stereo" in layout or "2 channels" in layout) else 0
+    if info["channels"] is None:
+        raise UnreadableAudio("no audio stream ffmpeg can read")
+    return info
+
+
+def probe(path: Path) -> Source:
+    path = Path(path)
+    info = _stream_info(path)
+    duration = info["duration"]
+    if duration is None:
+        duration = len(decode(path)) / SAMPLE_RATE
+    return Source(file=path.name, sha256=sha256(path), duration_s=round(float(duration), 3))
+
+
+def probe_duration(path: Path) -> float:
+    """Header duration only: cheap, for progress estimates."""
+    return float(_stream_info(Path(path))["duration"] or 0.0)
+
+
+def channel_count(path: Path) -> int:
+    return _stream_info(Path(path))["channels"]
+
+
+def decode(path: Path, stereo: bool = False) -> np.ndarray:
+    """16 kHz float32 samples: shape (n,) mono, or (2, n) when stereo=True."""
+    channels = 2 if stereo else 1
+    try:
+        out, _ = (
+            ffmpeg.input(_ffmpeg_url(path))
+            .output("-", format="s16le", acodec="pcm_s16le", ac=channels, ar=SAMPLE_RATE)
+            .run(cmd=[ffmpeg_exe(), "-nostdin", "-hide_banner", "-loglevel", "error"],
+                 capture_stdout=True, capture_stderr=True)
+        )
+    except ffmpeg.Error as exc:
+        reason = exc.stderr.decode(errors="replace").strip().splitlines()
+        raise UnreadableAudio(reason[-1] if reason else "ffmpeg could not decode it") from None
+    samples = np.frombuffer(out, np.int16).astype(np.float32) / 32768.0
+    if stereo:
+        samples = samples.reshape(-1, 2).T.copy()
+    if samples.size == 0:
+        raise UnreadableAudio("no audio samples decoded")
+    return samples

@@ -1,0 +1,44 @@
+import pytest
+
+from conftest import AUDIO
+from ingest import audio
+from transcription import ENGINES, get_engine, transcribe
+
+
+def test_bundled_tiny_en_transcribes_offline_with_word_times(monkeypatch):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    segments, info = transcribe(audio.decode(AUDIO / "interview.flac"))
+    text = " ".join(s.text for s in segments).lower()
+    for expected in ["joining me today", "sunrise family shelter", "tucson", "three years"]:
+        assert expected in text
+    assert info["name"] == "faster-whisper" and info["model"] == "tiny.en"
+    words = [w for s in segments for w in s.words]
+    assert len(words) > 30
+    for seg in segments:
+        assert seg.words and seg.start <= seg.words[0].start + 0.05 and seg.words[-1].end <= seg.end + 0.05
+    assert all(a.start <= b.start for a, b in zip(words, words[1:]))
+
+
+def test_engines_are_registered_and_unknown_ones_refused():
+    assert {"faster-whisper", "openai-whisper"} <= set(ENGINES)
+    with pytest.raises(ValueError, match="unknown engine 'vosk'"):
+        get_engine("vosk")
+
+
+def test_openai_whisper_needs_an_explicit_checkpoint():
+    with pytest.raises(ValueError, match="needs --model"):
+        get_engine("openai-whisper", None)
+
+
+def test_openai_whisper_loads_a_local_checkpoint(tmp_path):
+    """The alternative engine really runs: a tiny randomly initialised checkpoint, loaded by path."""
+    import torch
+    from whisper.model import ModelDimensions, Whisper
+    dims = ModelDimensions(n_mels=80, n_audio_ctx=1500, n_audio_state=64, n_audio_head=2, n_audio_layer=1,
+                           n_vocab=51864, n_text_ctx=448, n_text_state=64, n_text_head=2, n_text_layer=1)
+    ckpt = tmp_path / "random-tiny.pt"
+    torch.save({"dims": dims.__dict__, "model_state_dict": Whisper(dims).state_dict()}, ckpt)
+    engine = get_engine("openai-whisper", str(ckpt))
+    segments = engine.transcribe(audio.decode(AUDIO / "silence.wav"))
+    assert isinstance(segments, list)
+    assert engine.info()["model"] == str(ckpt)
