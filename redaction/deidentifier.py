@@ -101,9 +101,11 @@ class Deidentifier:
         named = [s for s in speakers if not _SPEAKER_TAG.match(s.label.strip())]
         entries = self.roster + [RosterEntry(s.label, "PERSON") for s in named]
         text, bounds = _join(segments)
-        spans = [s for s in _resolve(self._detect(text, entries)) if redacts(self.study.policy, s.entity_type)]
+        policy, threshold = self.study.policy, self.study.review_threshold
+        spans = _propagate(_resolve(self._detect(text, entries)), text,
+                           lambda s: s.score >= threshold and redacts(policy, s.entity_type))
+        spans = [s for s in spans if redacts(policy, s.entity_type)]
         pieces = _apply_decisions(_split(spans, bounds, text), decisions or [], bounds)
-        threshold = self.study.review_threshold
         redact = [p for p in pieces if p.decision in ("accept", "add") or
                   (p.decision == "auto" and p.span.score >= threshold)]
         review = [ReviewItem(p.segment, p.start, p.end, p.span.entity_type, round(p.span.score, 3), p.span.recognizer)
@@ -140,8 +142,7 @@ class Deidentifier:
             spans.append(Span(start, end, r.entity_type, r.score, meta.get("recognizer_name", ""),
                               getattr(r.analysis_explanation, "pattern_name", None),
                               entry.text if entry else None, entry.label if entry else None))
-        found = [s for s in spans if s.score >= self.study.review_threshold and redacts(self.study.policy, s.entity_type)]
-        return spans + _propagate(found, text)
+        return spans
 
     def _labels(self, cw: Crosswalk, text: str, spans, segments, redact) -> dict[int, str]:
         """Labels for the spans; full names first so a lone first name finds its person."""
@@ -180,13 +181,12 @@ def _join(segments: list[Segment]) -> tuple[str, list[tuple[int, int]]]:
     return "".join(parts), bounds
 
 
-def _propagate(spans: list[Span], text: str) -> list[Span]:
-    """Once a name is found, every other mention of it in the interview is redacted too."""
-    extra = []
+def _propagate(winners: list[Span], text: str, confirmed) -> list[Span]:
+    """Once a name is confirmed, its other mentions in the interview are redacted too:
+    unclaimed ones are added, and a mention NER read as another type takes the name's type."""
+    added = []
     seen = set()
-    for s in spans:
-        if s.entity_type not in ("PERSON", "ORGANIZATION", "LOCATION"):
-            continue
+    for s in [w for w in winners if w.entity_type in ("PERSON", "ORGANIZATION", "LOCATION") and confirmed(w)]:
         said = text[s.start:s.end]
         forms = {said}
         if s.entity_type == "PERSON":
@@ -194,10 +194,14 @@ def _propagate(spans: list[Span], text: str) -> list[Span]:
         for form in forms - seen:
             seen.add(form)
             for m in re.finditer(r"(?<![\w])" + re.escape(form) + r"(?![\w])", text):
-                # A name already confirmed in this interview outweighs a fresh NER guess of another type.
-                extra.append(Span(m.start(), m.end(), s.entity_type, min(1.0, s.score + 0.05), "propagation",
-                                  canonical=s.canonical if form == said else None, fixed_label=None))
-    return extra
+                same = [w for w in winners if (w.start, w.end) == m.span()]
+                if same:
+                    if same[0].entity_type != s.entity_type and same[0].score <= s.score:
+                        same[0].entity_type = s.entity_type
+                elif not any(w.start < m.end() and m.start() < w.end for w in winners):
+                    added.append(Span(m.start(), m.end(), s.entity_type, s.score, "propagation",
+                                      canonical=s.canonical if form == said else None))
+    return winners + added
 
 
 def _resolve(spans: list[Span]) -> list[Span]:

@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 import secrets
+import shutil
 import subprocess
 import sys
 import time
@@ -39,7 +40,9 @@ def main() -> None:
     ap.add_argument("--study", type=Path, default=None)
     a = ap.parse_args()
     out, vtt_dir, vault_dir = a.out / "out", a.out / "vtt", a.out / "vault"
-    # A throwaway vault: a fresh key each run, so no crosswalk carries over.
+    # A throwaway vault and key each run, so no crosswalk carries over.
+    for folder in (out, vtt_dir, vault_dir):
+        shutil.rmtree(folder, ignore_errors=True)
     os.environ.setdefault("DEIDFLOW_VAULT_KEY", secrets.token_hex(32))
     subprocess.run([sys.executable, str(a.score), str(a.corpus), str(vtt_dir), "--write-vtt"], check=True)
 

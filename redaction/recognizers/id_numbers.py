@@ -12,7 +12,7 @@ from redaction.recognizers import register
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _CONTEXT = ["case", "file", "record", "account", "medicaid", "medi-cal", "member", "client", "id", "policy",
             "benefit", "ebt", "snap", "reference", "claim", "docket", "license", "permit", "receipt", "badge",
-            "number", "chip", "insurance", "mrn"]
+            "chip", "insurance", "mrn"]
 
 
 class IdNumberRecognizer(PatternRecognizer):
@@ -26,7 +26,7 @@ class IdNumberRecognizer(PatternRecognizer):
 def phone() -> PatternRecognizer:
     return IdNumberRecognizer(
         "PHONE_NUMBER", name="phone",
-        patterns=[Pattern("nanp", r"(?<![\d-])(?:\+?1[-.\s]?)?\(?\d{3}\)?[-.\s]?\d{3}[-.\s]?\d{4}(?![\d-])", 0.6),
+        patterns=[Pattern("nanp", r"(?<![\d-])(?:\+?1[-.\s]?)?\(?\d{3}\)?[-.\s]?\d{3}[-.\s]?\d{4}(?![\d-])", 0.7),
                   Pattern("local", r"(?<![\d-])\d{3}[-.]\d{4}(?![\d-])", 0.4)],
         context=["phone", "call", "cell", "mobile", "text", "fax", "reach", "contact", "telephone",
                  "number", "whatsapp", "dial"])

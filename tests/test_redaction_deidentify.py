@@ -1,0 +1,111 @@
+"""The Deidentifier end to end on real Presidio + spaCy, with a real (encrypted) vault."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from deidflow.models import Segment, Speaker
+from deidflow.study import Study
+from redaction import Deidentifier
+from vault.store import Vault
+
+
+def segs(*texts, speaker="S1"):
+    return [Segment(float(i), float(i + 1), t, speaker) for i, t in enumerate(texts)]
+
+
+def run(study, vault, texts, speakers=None, decisions=None, interview="i1"):
+    return Deidentifier(study, vault).deidentify(interview, segs(*texts), speakers or [Speaker("S1", "S1")], decisions)
+
+
+@pytest.fixture
+def vault(tmp_path):
+    return Vault(tmp_path / "vault")
+
+
+def test_held_out_interview_leaks_nothing_and_keeps_ordinary_words(vault):
+    texts = ["I'm Oluwaseun Adeyemi, I coordinate intake at Northgate Youth Shelter.",
+             "Her mom's cell is six one two, four four eight, nine zero three one.",
+             "The boy was placed on the third of May, twenty twenty two, with an aunt in Rochester.",
+             "They lived at 4410 Birchwood Avenue, apartment 3B, for about two years.",
+             "Her Medicaid ID was nine nine two zero four one eight eight three.",
+             "She emailed from l dot herrera at protonmail dot com last week.",
+             "He came from Guatemala to Texas when he was fourteen."]
+    res = run(Study(), vault, texts)
+    out = " ".join(s.text for s in res.segments)
+    for secret in ("Oluwaseun", "Adeyemi", "Northgate", "six one two", "third of May", "Rochester",
+                   "Birchwood", "4410", "nine nine two", "herrera", "protonmail"):
+        assert secret.lower() not in out.lower(), secret
+    for kept in ("about two years", "last week", "Guatemala", "Texas", "fourteen", "twenty twenty two",
+                 "boy was placed", "an aunt"):
+        assert kept in out, kept
+    assert all(r.start < r.end for r in res.redactions)
+    assert not any(secret in json.dumps([r.to_json() for r in res.redactions]) for secret in ("Adeyemi", "Birchwood"))
+
+
+def test_identifier_split_across_segments_is_redacted_in_both(vault):
+    res = run(Study(), vault, ["you can call me at four one five, two two", "three, eight nine one zero anytime"])
+    assert [s.text for s in res.segments] == ["you can call me at [Phone]", "[Phone] anytime"]
+    assert {r.segment for r in res.redactions} == {0, 1}
+    assert res.redactions[0].start == 19   # offsets into the raw segment text
+
+
+def test_roster_fuzzy_first_name_possessive_and_role_label(vault):
+    study = Study(roster=[{"text": "Esperanza Villalobos", "type": "PERSON", "label": "Participant P07"},
+                          {"text": "Sunrise House", "type": "ORGANIZATION", "label": "Site B"}])
+    res = run(study, vault, ["esperanza villalobos said it was hard.", "Esparanza's brother helped.",
+                             "We met at sunrise house every week."])
+    assert [s.text for s in res.segments] == ["[Participant P07] said it was hard.", "[Participant P07]'s brother helped.",
+                                              "We met at [Site B] every week."]
+
+
+def test_pseudonyms_are_consistent_across_interviews_and_stay_in_the_vault(vault):
+    a = run(Study(), vault, ["Then Ingrid Solberg called me.", "Ingrid was upset."], interview="i1")
+    b = run(Study(), vault, ["I saw ingrid's sister, and Ingrid Solberg herself."], interview="i2")
+    label = a.segments[0].text.split("[")[1].split("]")[0]
+    assert a.segments[1].text == f"[{label}] was upset."
+    assert b.segments[0].text.count(f"[{label}]") == 2 or f"[{label}]" in b.segments[0].text
+    assert "Solberg" not in "".join(p.read_text(errors="ignore") for p in vault.root.rglob("*") if p.is_file() and p.suffix != ".enc")
+    assert vault.read_json("crosswalk.json")["labels"]["PERSON"]["ingrid solberg"] == label
+
+
+def test_speaker_names_are_pseudonymised_and_their_mentions_redacted(vault):
+    speakers = [Speaker("S1", "Interviewer"), Speaker("S2", "Dagny Thorvaldsen")]
+    res = Deidentifier(Study(), vault).deidentify("i1", segs("Thanks Dagny, go ahead."), speakers)
+    assert res.speakers[0].label == "Interviewer"
+    assert res.speakers[1].label.startswith("Person ") and "Dagny" not in res.segments[0].text
+
+
+def test_policy_keeps_cities_or_redacts_countries_per_study(vault):
+    text = ["She lived in Tucson before she left Honduras."]
+    default = run(Study(), vault, text).segments[0].text
+    assert "Tucson" not in default and "Honduras" in default
+    custom = run(Study(policy={"LOCATION": "keep", "COUNTRY": "redact"}), vault, text).segments[0].text
+    assert "Tucson" in custom and "Honduras" not in custom and "[Country]" in custom
+
+
+def test_low_scores_go_to_review_and_decisions_override(vault):
+    # A roster first name said in lower case may be the ordinary word: a person decides.
+    study = Study(roster=[{"text": "Grace Okafor", "type": "PERSON"}])
+    text = ["by the grace of god we stayed", "Patience helped me with Wendell."]
+    res = run(study, vault, text)
+    assert res.segments[0].text == text[0]
+    item = next(r for r in res.review if r.segment == 0)
+    assert (text[0][item.start:item.end], item.entity_type) == ("grace", "PERSON") and item.score < 0.5
+    hit = [r for r in res.redactions if r.segment == 1][-1]
+    assert text[1][hit.start:hit.end] == "Wendell"
+    decisions = [{"segment": 0, "start": item.start, "end": item.end, "decision": "accept"},
+                 {"segment": 1, "start": hit.start, "end": hit.end, "decision": "reject"},
+                 {"segment": 1, "start": 0, "end": 8, "decision": "add", "entity_type": "PERSON"}]
+    res = run(study, vault, text, decisions=decisions)
+    assert res.segments[0].text.startswith("by the [Person")
+    assert {(r.segment, r.decision) for r in res.redactions} == {(0, "accept"), (1, "add")}
+    assert text[1][hit.start:hit.end] in res.segments[1].text and res.segments[1].text.startswith("[Person")
+
+
+def test_surrogate_mode_uses_consistent_fake_names(vault):
+    res = run(Study(pseudonyms="surrogates"), vault, ["Then Ingrid Solberg called.", "Ingrid was upset."])
+    full = res.segments[0].text.split("Then ")[1].split(" called")[0]
+    assert "[" not in full and "Ingrid" not in full and len(full.split()) == 2
+    assert res.segments[1].text == f"{full.split()[0]} was upset."

@@ -1,0 +1,79 @@
+"""Each recognizer on sentences written for these tests (not the corpus's), positive and negative."""
+from __future__ import annotations
+
+import pytest
+
+from redaction.deidentifier import analyzer
+from redaction.normalize import normalize
+
+
+def found(text: str, threshold: float = 0.5) -> dict[str, list[str]]:
+    view = normalize(text)
+    out: dict[str, list[str]] = {}
+    for r in analyzer().analyze(view.text, "en", score_threshold=threshold):
+        start, end = view.to_original(r.start, r.end)
+        out.setdefault(r.entity_type, []).append(text[start:end])
+    return out
+
+
+def test_offset_map_points_spoken_digits_and_email_at_the_raw_words():
+    text = "ring me on five five five, oh one two three or write to jo dot kim at outlook dot com"
+    view = normalize(text)
+    assert "555-0123" in view.text and "jo.kim@outlook.com" in view.text
+    s = view.text.index("555-0123")
+    a, b = view.to_original(s, s + len("555-0123"))
+    assert text[a:b] == "five five five, oh one two three"
+    s = view.text.index("jo.kim")
+    a, b = view.to_original(s, s + len("jo.kim@outlook.com"))
+    assert text[a:b] == "jo dot kim at outlook dot com"
+
+
+def test_normalize_leaves_ordinary_numbers_and_interjections():
+    for text in ("we waited about four years", "Oh, two of them stayed", "one or two kids"):
+        assert normalize(text).text == text
+
+
+@pytest.mark.parametrize("text, kind, expected", [
+    ("His alien number is two one four, three three eight, nine zero one.", "A_NUMBER", "two one four, three three eight, nine zero one"),
+    ("The file said A 204 551 870.", "A_NUMBER", "A 204 551 870"),
+    ("Her Medicaid ID is eight eight one two zero four four seven.", "CASE_NUMBER", "eight eight one two zero four four seven"),
+    ("My social security number is 412-55-9087.", "US_SSN", "412-55-9087"),
+    ("The clinic texts me on (602) 555-0199.", "PHONE_NUMBER", "(602) 555-0199"),
+    ("Write to t dot nguyen at yahoo dot com.", "EMAIL_ADDRESS", "t dot nguyen at yahoo dot com"),
+    ("It's on www.lakesidekids.org/forms.", "URL", "www.lakesidekids.org/forms"),
+    ("They moved to 18 Willow Creek Road last spring.", "ADDRESS", "18 Willow Creek Road"),
+    ("He was born on the third of May.", "DATE", "the third of May"),
+    ("Court was set for March 14th.", "DATE", "March 14th"),
+    ("Her grandmother is ninety four years old.", "AGE_OVER_89", "ninety four years old"),
+    ("Her son goes to Riverside Elementary School now.", "ORGANIZATION", "Riverside Elementary School"),
+    ("She was admitted to Saint Luke's Hospital.", "ORGANIZATION", "Saint Luke's Hospital"),
+    ("The server is 10.20.30.40.", "IP_ADDRESS", "10.20.30.40"),
+])
+def test_recognizer_finds(text, kind, expected):
+    assert any(expected in hit or hit in expected and len(hit) > 3 for hit in found(text).get(kind, [])), found(text)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("We waited about four years before anyone called.", "CASE_NUMBER"),
+    ("In 2019 and 2020 the numbers doubled.", "CASE_NUMBER"),
+    ("The shelter had 25,000 dollars for the year.", "CASE_NUMBER"),
+    ("I used to work at the school, not the shelter.", "ORGANIZATION"),
+    ("May I ask what happened next?", "DATE"),
+    ("Today and last week were hard.", "DATE"),
+    ("She was eighty years old.", "AGE_OVER_89"),
+    ("We did it two times the same way.", "ADDRESS"),
+    ("Honestly, the caseworker helped a lot.", "PERSON"),
+])
+def test_recognizer_leaves_ordinary_speech(text, kind):
+    assert kind not in found(text), found(text)
+
+
+def test_years_states_and_countries_are_marked_as_kept_types():
+    hits = found("She came from Guatemala to Texas in 2019.")
+    assert hits.get("COUNTRY") == ["Guatemala"] and hits.get("US_STATE") == ["Texas"] and hits.get("YEAR") == ["2019"]
+    assert "LOCATION" not in hits
+
+
+def test_ner_needs_a_capitalised_name_in_cased_text():
+    assert "PERSON" in found("Then Tomasz Wierzbicki came to the door.")
+    assert "PERSON" not in found("Then the supervisor came to the door.")
