@@ -1,0 +1,74 @@
+"""Group chunk embeddings into speakers: spectral clustering of the cosine affinities, with the
+number of speakers from the eigengap when it is not given."""
+from __future__ import annotations
+
+import numpy as np
+from sklearn.cluster import KMeans
+
+RELIABLE_S = 0.8          # shorter chunks give noisy embeddings: they are scored, not clustered
+MAX_SPEAKERS = 8
+PRUNE = 0.2               # keep this share of each row's strongest affinities (drops cross-speaker noise)
+MIN_SHARE = 0.04          # a cluster with less of the speech is merged into its nearest neighbour
+
+
+def centroids_of(emb: np.ndarray, labels: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    cents = np.stack([(emb[labels == k] * weights[labels == k, None]).sum(0) for k in np.unique(labels)])
+    return cents / np.linalg.norm(cents, axis=1, keepdims=True)
+
+
+def spectral(x: np.ndarray, num_speakers: int | None) -> np.ndarray:
+    sim = x @ x.T
+    keep = max(2, int(round(PRUNE * len(x))))
+    cut = -np.sort(-sim, axis=1)[:, keep - 1:keep]
+    aff = np.where(sim >= cut, sim, 0.0)
+    aff = np.maximum(aff, aff.T)
+    np.fill_diagonal(aff, 0.0)
+    deg = aff.sum(1)
+    d = 1 / np.sqrt(np.maximum(deg, 1e-10))
+    lap = np.eye(len(x)) - d[:, None] * aff * d[None, :]
+    vals, vecs = np.linalg.eigh(lap)
+    k = num_speakers or int(np.argmax(np.diff(vals[:MAX_SPEAKERS + 1])[1:]) + 2) \
+        if len(x) > 2 else 1
+    k = max(1, min(k, len(x)))
+    if num_speakers is None and vals[1] > EIGENGAP_ONE:
+        k = 1
+    v = vecs[:, :k]
+    v = v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-10)
+    return KMeans(k, n_init=10, random_state=0).fit_predict(v)
+
+
+EIGENGAP_ONE = 0.5        # no clear second cluster: one voice
+
+
+def cluster(emb: np.ndarray, durations: np.ndarray, num_speakers: int | None = None) -> np.ndarray:
+    """Speaker centroids (k, dim) from the chunks long enough to trust."""
+    reliable = durations >= RELIABLE_S
+    if reliable.sum() < 4:
+        reliable = durations >= np.median(durations)
+    x, w = emb[reliable], durations[reliable]
+    if len(x) < 3 or num_speakers == 1:
+        return centroids_of(x, np.zeros(len(x), int), w)
+    labels = spectral(x, num_speakers)
+    cents = centroids_of(x, labels, w)
+    for _ in range(5):        # refine: every chunk to its nearest centroid
+        labels = (x @ cents.T).argmax(1)
+        cents = centroids_of(x, labels, w)
+    if not num_speakers:
+        cents = _merge_small(x, w, labels, cents)
+    return cents
+
+
+def _merge_small(x, w, labels, cents):
+    """Fold clusters holding too little speech into their nearest neighbour (noise, laughter, overlap)."""
+    labels = np.unique(labels, return_inverse=True)[1]
+    while len(cents) > 1:
+        share = np.bincount(labels, weights=w, minlength=len(cents)) / w.sum()
+        small = int(np.argmin(share))
+        if share[small] >= MIN_SHARE:
+            break
+        sims = cents @ cents[small]
+        sims[small] = -np.inf
+        labels = np.where(labels == small, int(np.argmax(sims)), labels)
+        labels = np.unique(labels, return_inverse=True)[1]
+        cents = centroids_of(x, labels, w)
+    return cents
