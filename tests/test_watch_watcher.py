@@ -102,7 +102,7 @@ def test_files_that_arrived_while_down_are_processed_unless_done(tmp_path):
     for f in (done, todo, also):
         f.write_bytes(os.urandom(4096))
     # A complete output for `done`, under an id that is not its file name.
-    from watch.outputs import sha256
+    from ingest.audio import sha256
     (out / "P07").mkdir(parents=True)
     (out / "P07" / "transcript.json").write_text(json.dumps(
         {"interview_id": "P07", "source": {"file": "x", "sha256": sha256(done), "duration_s": 1.0}}))

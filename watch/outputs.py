@@ -2,19 +2,12 @@
 so a watcher restarted after a crash or a night off redoes exactly the rest."""
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
+from ingest.audio import sha256
+
 MARKER = "transcript.json"  # written per interview by the pipeline; see docs/architecture.md
-
-
-def sha256(path: Path, chunk: int = 1 << 20) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while block := fh.read(chunk):
-            h.update(block)
-    return h.hexdigest()
 
 
 class Outputs:
