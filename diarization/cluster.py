@@ -18,7 +18,7 @@ def centroids_of(emb: np.ndarray, labels: np.ndarray, weights: np.ndarray) -> np
 
 def spectral(x: np.ndarray, num_speakers: int | None) -> np.ndarray:
     sim = x @ x.T
-    keep = max(2, int(round(PRUNE * len(x))))
+    keep = min(len(x), 1 + max(3, int(round(PRUNE * len(x)))))    # itself plus its nearest neighbours
     cut = -np.sort(-sim, axis=1)[:, keep - 1:keep]
     aff = np.where(sim >= cut, sim, 0.0)
     aff = np.maximum(aff, aff.T)
@@ -38,6 +38,15 @@ def spectral(x: np.ndarray, num_speakers: int | None) -> np.ndarray:
 
 
 EIGENGAP_ONE = 0.5        # no clear second cluster: one voice
+FEW = 12                  # fewer chunks than this: too few for a spectrum, cut a linkage tree instead
+LINKAGE_CUT = 0.35        # cosine distance (average linkage) between two voices
+
+
+def linkage(x: np.ndarray) -> np.ndarray:
+    from sklearn.cluster import AgglomerativeClustering
+
+    return AgglomerativeClustering(n_clusters=None, distance_threshold=LINKAGE_CUT, metric="cosine",
+                                   linkage="average").fit_predict(x)
 
 
 def cluster(emb: np.ndarray, durations: np.ndarray, num_speakers: int | None = None) -> np.ndarray:
@@ -48,7 +57,7 @@ def cluster(emb: np.ndarray, durations: np.ndarray, num_speakers: int | None = N
     x, w = emb[reliable], durations[reliable]
     if len(x) < 3 or num_speakers == 1:
         return centroids_of(x, np.zeros(len(x), int), w)
-    labels = spectral(x, num_speakers)
+    labels = spectral(x, num_speakers) if num_speakers or len(x) >= FEW else linkage(x)
     cents = centroids_of(x, labels, w)
     for _ in range(5):        # refine: every chunk to its nearest centroid
         labels = (x @ cents.T).argmax(1)

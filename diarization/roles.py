@@ -43,13 +43,16 @@ def is_question(text: str) -> bool:
 
 
 def question_scores(segments: list[Segment], ids: list[str]) -> dict[str, float]:
-    """Share of a speaker's turns that are questions, plus a little for short turns and opening."""
+    """Mostly: the share of all questions a speaker asks; then how many of their turns are
+    questions, how short their turns are, and whether they open the conversation."""
     by = {s: [t for sp, t in turns(segments) if sp == s] for s in ids}
+    asked = {s: sum(map(is_question, ts)) for s, ts in by.items()}
+    all_asked = max(1, sum(asked.values()))
     length = {s: sum(len(t.split()) for t in ts) / max(1, len(ts)) for s, ts in by.items()}
     longest = max(length.values(), default=1) or 1
     first = next((sp for sp, _ in turns(segments)), None)
-    return {s: sum(map(is_question, ts)) / max(1, len(ts)) + 0.2 * (1 - length[s] / longest)
-            + 0.1 * (s == first) for s, ts in by.items()}
+    return {s: 0.6 * asked[s] / all_asked + 0.3 * asked[s] / max(1, len(ts))
+            + 0.1 * (1 - length[s] / longest) + 0.1 * (s == first) for s, ts in by.items()}
 
 
 def named_interviewer(segments: list[Segment], ids: list[str], interviewer: str) -> str | None:

@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""Make synthetic two-voice dialogues for diarization tests and evaluation (espeak-ng, festival, ffmpeg).
+
+    python scripts/make_diarization_fixtures.py                 # tests/fixtures/diarization (small, committed)
+    python scripts/make_diarization_fixtures.py --unseen DIR    # longer dialogues + <id>.truth.json for eval
+
+Each fixture comes with <name>.json: the spoken turns and Whisper-like segments with evenly spread
+word times, one segment deliberately running across a change of speaker.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import subprocess
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+SR = 16000
+OUT = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "diarization"
+QUESTIONS = ["What happened after you arrived at the border?", "Who helped you find a place to stay?",
+             "How often do you meet with the families on your list?", "Could you describe a normal week?",
+             "When did the paperwork finally come through?", "What would you change about the process?",
+             "Where do the children go to school now?", "Why did the first placement fall apart?"]
+ANSWERS = ["We waited in a crowded room for most of the night before anyone spoke to us.",
+           "A volunteer from the church drove us to an apartment near the market.",
+           "Usually twice a month, more when a court date is coming up.",
+           "Mostly phone calls in the morning and home visits in the afternoon.",
+           "It took almost seven months and two trips to the office downtown.",
+           "I would give families one person to call instead of five different numbers.",
+           "They walk to the elementary school at the end of our street.",
+           "The house was too far from the clinic and nobody had a car."]
+
+
+def espeak(voice: str, text: str, speed: int = 160) -> np.ndarray:
+    with tempfile.NamedTemporaryFile(suffix=".wav") as f:
+        subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "-w", f.name, text], check=True)
+        return load(Path(f.name))
+
+
+def festival(voice: str, text: str) -> np.ndarray:
+    with tempfile.NamedTemporaryFile(suffix=".wav") as f, tempfile.NamedTemporaryFile("w", suffix=".txt") as t:
+        t.write(text)
+        t.flush()
+        subprocess.run(["text2wave", "-eval", f"({voice})", "-o", f.name, t.name], check=True)
+        return load(Path(f.name))
+
+
+def load(path: Path) -> np.ndarray:
+    raw = subprocess.run(["ffmpeg", "-v", "error", "-i", str(path), "-f", "f32le", "-ac", "1", "-ar", str(SR), "-"],
+                         check=True, capture_output=True).stdout
+    audio = np.frombuffer(raw, np.float32)
+    voiced = np.flatnonzero(np.abs(audio) > 0.01)      # trim the synthesizer's own silence
+    return audio[voiced[0]:voiced[-1] + 1] if len(voiced) else audio
+
+
+def synth(voice: str, text: str) -> np.ndarray:
+    return festival(voice, text) if voice.startswith("voice_") else espeak(voice, text)
+
+
+def dialogue(voices: list[str], lines: list[tuple[int, str]], rng: random.Random):
+    """Audio (mono), the turns, and per-turn sample spans."""
+    parts, turns, t = [], [], 0.0
+    for who, text in lines:
+        gap = np.zeros(int(SR * rng.uniform(0.3, 0.8)), np.float32)
+        speech = synth(voices[who], text) * rng.uniform(0.5, 0.9)
+        parts += [gap, speech]
+        t += len(gap) / SR
+        turns.append({"speaker": f"S{who + 1}", "start": round(t, 3), "end": round(t + len(speech) / SR, 3),
+                      "text": text, "identifiers": []})
+        t += len(speech) / SR
+    return np.concatenate(parts + [np.zeros(SR // 4, np.float32)]), turns
+
+
+def whisper_like(turns: list[dict], merge_first: bool) -> list[dict]:
+    """Segments with evenly spread word times; optionally the first two turns as one segment."""
+    segs = []
+    for turn in turns:
+        words = turn["text"].split()
+        step = (turn["end"] - turn["start"]) / len(words)
+        segs.append({"start": turn["start"], "end": turn["end"], "text": turn["text"],
+                     "words": [{"start": round(turn["start"] + i * step, 3),
+                                "end": round(turn["start"] + (i + 0.9) * step, 3), "word": " " + w}
+                               for i, w in enumerate(words)]})
+    if merge_first and len(segs) > 1:
+        a, b = segs[0], segs.pop(1)
+        segs[0] = {"start": a["start"], "end": b["end"], "text": a["text"] + " " + b["text"],
+                   "words": a["words"] + b["words"]}
+    return segs
+
+
+def encode(audio: np.ndarray, path: Path, channels: int = 1) -> None:
+    subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "f32le", "-ac", str(channels), "-ar", str(SR), "-i", "-",
+                    "-c:a", "libvorbis", "-q:a", "2", str(path)],
+                   input=np.ascontiguousarray(audio.T if channels == 2 else audio).tobytes(), check=True)
+
+
+def fixtures() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(7)
+    lines = [(0, QUESTIONS[0]), (1, ANSWERS[0]), (0, QUESTIONS[1]), (1, ANSWERS[1])]
+    audio, turns = dialogue(["en-us+m3", "voice_kal_diphone"], lines, rng)
+    encode(audio, OUT / "two_voices.ogg")
+    (OUT / "two_voices.json").write_text(json.dumps({"turns": turns, "segments": whisper_like(turns, True)}, indent=1))
+    # the same conversation with each voice on its own channel (a little bleed, as with two lapel mics)
+    left = np.zeros_like(audio)
+    right = np.zeros_like(audio)
+    for t in turns:
+        span = slice(int(t["start"] * SR), int(t["end"] * SR))
+        main, other = (left, right) if t["speaker"] == "S1" else (right, left)
+        main[span], other[span] = audio[span], 0.05 * audio[span]
+    encode(np.stack([left, right]), OUT / "two_channels.ogg", channels=2)
+
+
+UNSEEN_VOICES = [["en-gb-scotland+m2", "en-us+f2"], ["voice_kal_diphone", "en-029+m4"],
+                 ["en-gb-x-rp+f1", "en-us-nyc+m1", "en-gb+f3"], ["en-us+m7", "en-gb-x-gbclan+f4"]]
+
+
+def unseen(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for n, voices in enumerate(UNSEEN_VOICES):
+        rng = random.Random(100 + n)
+        lines = []
+        for q, a in zip(rng.sample(QUESTIONS, 6), rng.sample(ANSWERS, 6)):
+            lines += [(0, q), (rng.randrange(1, len(voices)), a)]
+        audio, turns = dialogue(voices, lines, rng)
+        stem = f"unseen_{n + 1:02d}"
+        encode(audio, folder / f"{stem}.ogg")
+        speakers = {f"S{i + 1}": {"role": "interviewer" if i == 0 else "participant", "voice": v}
+                    for i, v in enumerate(voices)}
+        (folder / f"{stem}.truth.json").write_text(json.dumps({"id": stem, "speakers": speakers, "turns": turns}))
+
+
+if __name__ == "__main__":
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--unseen", type=Path, help="write longer evaluation dialogues here instead")
+    args = ap.parse_args()
+    unseen(args.unseen) if args.unseen else fixtures()
