@@ -55,13 +55,20 @@ class Stop:
 
 
 def cmd_watch(args) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
-    if not args.verbose:
+    # Our own handler: Prefect configures the root logger when it is imported.
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    log.propagate = False
+    if not args.verbose:   # Prefect may already be imported (other sub-commands), so set levels directly
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    import vault
+        for name in ("prefect", "prefect.flow_runs", "prefect.task_runs"):
+            logging.getLogger(name).setLevel(logging.WARNING)
+    import vaultstore
     try:
-        vault.open_vault(Path(args.vault))
-    except vault.VaultKeyError as exc:
+        vaultstore.open_vault(Path(args.vault))
+    except vaultstore.VaultKeyError as exc:
         log.error("deidflow: %s", exc)
         return 2
     from deidflow.pipeline import StageError
