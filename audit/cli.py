@@ -12,7 +12,7 @@ from pathlib import Path
 
 from audit import report, review, verify
 from audit.log import AuditLog
-from vault import Vault, VaultError, VaultKeyError, open_vault
+from vaultstore import Vault, VaultError, VaultKeyError, open_vault
 
 DEFAULT_OUTPUT = "transcripts_out"
 DEFAULT_VAULT = os.environ.get("DEIDFLOW_VAULT", "vault")

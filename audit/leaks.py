@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from vault import Vault
+from vaultstore import Vault
 
 CROSSWALK = "crosswalk.json"
 _TAG = re.compile(r"<[^>]*>")

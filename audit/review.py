@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from audit.log import AuditLog, now
-from vault import Vault
+from vaultstore import Vault
 
 RAW = "{id}/transcript.raw.json"
 DECISIONS = "{id}/decisions.json"

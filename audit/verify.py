@@ -12,7 +12,7 @@ from typing import Any
 
 from audit import leaks
 from audit.log import AUDIT_DIR, GENESIS, AuditLog, canonical, entry_hash, file_sha256
-from vault import Vault
+from vaultstore import Vault
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-COMMAND_MODULES = ["deidflow.cli", "vault.cli", "audit.cli", "watch.cli"]
+COMMAND_MODULES = ["deidflow.cli", "vaultstore.cli", "audit.cli", "watch.cli"]
 
 
 def add_run_options(p: argparse.ArgumentParser) -> None:
@@ -44,10 +44,10 @@ def cmd_formats(args) -> int:
 
 
 def cmd_run(args) -> int:
-    import vault
+    import vaultstore
     try:
-        vault.open_vault(Path(args.vault))
-    except vault.VaultKeyError as exc:
+        vaultstore.open_vault(Path(args.vault))
+    except vaultstore.VaultKeyError as exc:
         print(f"deidflow: {exc}", file=sys.stderr)
         return 2
     if not Path(args.input).is_dir():
@@ -99,7 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    from flows.settings import apply_defaults
+    apply_defaults()
     args = build_parser().parse_args(argv)
     return args.func(args)
 

@@ -25,7 +25,7 @@ from ingest import audio as ingest_audio
 from ingest import discover, transcripts
 from redaction import Deidentifier
 from transcription import transcribe
-from vault import Vault, open_vault
+from vaultstore import Vault, open_vault
 
 
 class StageError(Exception):
@@ -411,8 +411,8 @@ def batch_inputs(input_dir: Path) -> tuple[list[Path], list[discover.Rejected]]:
 
 def record_batch(outcomes: list[Outcome], cfg: RunConfig) -> str:
     """Chain head after logging every output file's hash for this batch."""
+    from audit.verify import output_files
     out = Path(cfg.output_dir)
-    files = sorted(p for p in out.rglob("*") if p.is_file() and "audit" not in p.relative_to(out).parts
-                   and not p.name.startswith("."))
     batch_id = time.strftime("%Y%m%dT%H%M%S") + f"-{len(outcomes)}"
-    return audit.AuditLog(out).record_batch(batch_id, files)
+    durations = {o.interview_id: round(o.seconds, 2) for o in outcomes if o.interview_id and o.seconds}
+    return audit.AuditLog(out).record_batch(batch_id, output_files(out), durations=durations)

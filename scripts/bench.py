@@ -19,7 +19,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+from flows.settings import apply_defaults  # noqa: E402
+
+apply_defaults()
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
 

@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from deidflow.models import Interview, Source, Speaker  # noqa: E402
 from deidflow.study import Study  # noqa: E402
 from ingest import transcripts  # noqa: E402
-from vault.store import Vault  # noqa: E402
+from vaultstore.store import Vault  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 

@@ -19,7 +19,7 @@ import pytest
 
 from audit import AuditLog
 from audit.leaks import crosswalk_originals
-from vault import open_vault
+from vaultstore import open_vault
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE = REPO / "tests" / "fixtures" / "audit" / "intake.vtt"

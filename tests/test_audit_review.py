@@ -8,7 +8,7 @@ import audit.cli
 from audit import AuditLog
 from audit.verify import output_files
 from deidflow.models import Interview, Segment, Source, Speaker
-from vault import open_vault
+from vaultstore import open_vault
 
 TEXT = "Last spring the folks at Quillfeather Bakery gave me a job."
 SPAN = (TEXT.index("Quillfeather"), TEXT.index(" gave"))

@@ -12,7 +12,7 @@ from audit import AuditLog
 from audit.log import GENESIS, entry_hash
 from audit.verify import check_chain
 from deidflow.models import Redaction
-from vault import open_vault
+from vaultstore import open_vault
 
 NAME = "Marisol Quintanilla"
 CITY = "Tegucigalpa"

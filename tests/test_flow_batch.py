@@ -9,7 +9,7 @@ import pytest
 
 from conftest import AUDIO, copy_in
 from flows import process_interviews
-from vault import open_vault
+from vaultstore import open_vault
 
 TRUTH = json.loads((AUDIO / "interview.truth.json").read_text())
 CONTRACT = {"interview_id", "source", "metadata", "speakers", "segments", "engine"}

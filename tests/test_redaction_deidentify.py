@@ -8,7 +8,7 @@ import pytest
 from deidflow.models import Segment, Speaker
 from deidflow.study import Study
 from redaction import Deidentifier
-from vault.store import Vault
+from vaultstore.store import Vault
 
 
 def segs(*texts, speaker="S1"):

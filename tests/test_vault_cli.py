@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import audit.cli
-import vault.cli
+import vaultstore.cli
 from audit import AuditLog
 
 NAME = "Marisol Quintanilla"
@@ -20,7 +20,7 @@ REPO = Path(__file__).resolve().parents[1]
 def run(*argv) -> int:
     parser = argparse.ArgumentParser(prog="deidflow")
     commands = parser.add_subparsers(dest="command", required=True)
-    vault.cli.register(commands)
+    vaultstore.cli.register(commands)
     audit.cli.register(commands)
     args = parser.parse_args([str(a) for a in argv])
     return args.func(args)
@@ -46,7 +46,7 @@ def test_init_makes_key_file_then_cat_decrypts(tmp_path, capsys, monkeypatch):
     assert stat.S_IMODE((tmp_path / "v").stat().st_mode) == 0o700
 
     monkeypatch.setenv("DEIDFLOW_VAULT_KEY_FILE", str(key))
-    v = vault.open_vault(tmp_path / "v")
+    v = vaultstore.open_vault(tmp_path / "v")
     v.write_json("i1/transcript.raw.json", {"segments": [{"text": NAME}]})
     for form in ("i1/transcript.raw.json", "i1/transcript.raw.json.enc"):
         capsys.readouterr()
@@ -62,11 +62,11 @@ def test_cat_as_score_py_calls_it(tmp_path):
     """tools/score.py runs `deidflow vault cat <enc path>` in a subprocess with the key in the environment."""
     env = {**os.environ, "DEIDFLOW_VAULT_KEY": "pass phrase for the subprocess"}
     env.pop("DEIDFLOW_VAULT_KEY_FILE", None)
-    code = ("import sys; sys.path.insert(0, %r); from vault import open_vault; "
+    code = ("import sys; sys.path.insert(0, %r); from vaultstore import open_vault; "
             "open_vault(%r).write_json('i1/transcript.raw.json', {'t': %r})" % (str(REPO), str(tmp_path / "v"), NAME))
     subprocess.run([sys.executable, "-c", code], check=True, env=env)
-    cli = ("import sys, argparse; sys.path.insert(0, %r); import vault.cli; p = argparse.ArgumentParser(); "
-           "vault.cli.register(p.add_subparsers()); a = p.parse_args(sys.argv[1:]); sys.exit(a.func(a))" % str(REPO))
+    cli = ("import sys, argparse; sys.path.insert(0, %r); import vaultstore.cli; p = argparse.ArgumentParser(); "
+           "vaultstore.cli.register(p.add_subparsers()); a = p.parse_args(sys.argv[1:]); sys.exit(a.func(a))" % str(REPO))
     enc = tmp_path / "v" / "i1" / "transcript.raw.json.enc"
     done = subprocess.run([sys.executable, "-c", cli, "vault", "cat", str(enc)], env=env,
                           capture_output=True, text=True)
@@ -79,7 +79,7 @@ def test_cat_as_score_py_calls_it(tmp_path):
 
 def test_purge_logs_without_identifiers(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("DEIDFLOW_VAULT_KEY", "pp")
-    v = vault.open_vault(tmp_path / "v")
+    v = vaultstore.open_vault(tmp_path / "v")
     v.write_json("p07/transcript.raw.json", {"segments": [{"text": f"My name is {NAME}."}]})
     v.write_json("crosswalk.json", {"labels": {"PERSON": {NAME.lower(): "Person 1"}}, "next": {"Person": 1}})
     out = tmp_path / "out"

@@ -5,8 +5,8 @@ import stat
 
 import pytest
 
-from vault import Vault, VaultError, VaultKeyError, open_vault
-from vault.purge import purge
+from vaultstore import Vault, VaultError, VaultKeyError, open_vault
+from vaultstore.purge import purge
 
 NAME = "Marisol Quintanilla"
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from vault.store import Vault
+from vaultstore.store import Vault
 
 CROSSWALK = "crosswalk.json"
 

@@ -19,7 +19,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from deidflow import atomic
-from vault import keys
+from vaultstore import keys
 
 SUFFIX = ".enc"
 MAGIC = b"DFV\x01"          # "deidflow vault", file format version 1

@@ -5,9 +5,9 @@ import os
 import sys
 from pathlib import Path
 
-from vault import keys
-from vault.purge import purge
-from vault.store import Vault, VaultError, find_root, open_vault
+from vaultstore import keys
+from vaultstore.purge import purge
+from vaultstore.store import Vault, VaultError, find_root, open_vault
 
 DEFAULT_VAULT = os.environ.get("DEIDFLOW_VAULT", "vault")
 
