@@ -14,7 +14,9 @@ BATCH = 256
 def mel_frames(audio: np.ndarray) -> np.ndarray:
     from resemblyzer.audio import normalize_volume, wav_to_mel_spectrogram
 
-    return wav_to_mel_spectrogram(normalize_volume(audio, -30, increase_only=True))
+    if np.any(audio):         # silence has no level to normalise (it would divide by zero)
+        audio = normalize_volume(audio, -30, increase_only=True)
+    return wav_to_mel_spectrogram(audio)
 
 
 def speech_frames(audio: np.ndarray, n_frames: int) -> np.ndarray:
