@@ -19,7 +19,7 @@ import diarization
 import exports
 import manifest
 from deidflow import __version__, atomic, progress
-from deidflow.models import Interview, Segment, Source, Speaker, Word
+from deidflow.models import Interview, ReviewItem, Segment, Source, Speaker, Word
 from deidflow.study import Study
 from ingest import audio as ingest_audio
 from ingest import discover, transcripts
@@ -255,8 +255,10 @@ def diarize_job(job: Job, cfg: RunConfig) -> str:
         segments, speakers = diarization.diarize(samples, segments, num_speakers=job.num_speakers,
                                                  stereo_audio=stereo, interviewer=_interviewer(vault, job))
     speakers = _participant_labels(speakers, job)
+    review = diarization.roles.review_items(segments, speakers)    # a guessed interviewer is flagged
     rel = SPEAKERS.format(id=job.interview_id)
-    vault.write_json(rel, {"segments": _segments_json(segments), "speakers": [s.to_json() for s in speakers]})
+    vault.write_json(rel, {"segments": _segments_json(segments), "speakers": [s.to_json() for s in speakers],
+                           "review": [r.to_json() for r in review]})
     return rel
 
 
@@ -294,7 +296,8 @@ def deidentify_job(job: Job, cfg: RunConfig) -> str:
     segments = _segments_from(diarized["segments"])
     speakers = [Speaker(s["id"], s["label"], s.get("role")) for s in diarized["speakers"]]
     engine = {**vault.read_json(ASR.format(id=job.interview_id))["engine"], "fingerprint": job.fingerprint}
-    raw = Interview(job.interview_id, Source(**job.source), segments, speakers, job.metadata, engine)
+    review = [ReviewItem(**r) for r in diarized.get("review", [])]
+    raw = Interview(job.interview_id, Source(**job.source), segments, speakers, job.metadata, engine, review)
     vault.write_json(RAW.format(id=job.interview_id), raw.to_json())
     return _render(raw, job.source["sha256"], cfg, study, vault)
 
@@ -305,7 +308,7 @@ def _render(raw: Interview, sha: str, cfg: RunConfig, study: Study, vault: Vault
     result = Deidentifier(study, vault).deidentify(raw.interview_id, raw.segments, raw.speakers,
                                                    decisions=decisions)
     clean = Interview(raw.interview_id, raw.source, result.segments, result.speakers,
-                      raw.metadata, raw.engine, result.review)
+                      raw.metadata, raw.engine, raw.review + result.review)
     out = atomic.write_json(Path(cfg.output_dir) / raw.interview_id / "transcript.json", clean.to_json())
     audit.AuditLog(Path(cfg.output_dir)).record_interview(
         raw.interview_id, sha, result.redactions, versions=_versions(raw.engine),
