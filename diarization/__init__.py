@@ -2,7 +2,8 @@
 
     segments, speakers = diarize(audio, whisper_segments, num_speakers=None, stereo_audio=None, interviewer=None)
 
-Everything runs offline: silero-vad (bundled with faster-whisper) and resemblyzer ship their weights.
+Everything runs offline: resemblyzer ships its weights. Whisper's word times already say where
+speech is, so there is no second VAD pass (it cost as much as the voice embeddings).
 """
 from __future__ import annotations
 
@@ -50,9 +51,9 @@ def _labels_by_first_turn(path: np.ndarray) -> list[str]:
 
 def warm_up() -> None:
     """Load the models now (a worker calls this once so the first file is not slower)."""
+    import diarization.cluster  # noqa: F401  (scikit-learn takes a second to import)
     from diarization.embed import mel_frames
-    from diarization.models import vad_model, voice_encoder
+    from diarization.models import voice_encoder
 
-    vad_model()
     voice_encoder()
     mel_frames(np.zeros(16000, np.float32))     # librosa compiles its kernels on first use

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from sklearn.cluster import KMeans
+from threadpoolctl import threadpool_limits
 
 RELIABLE_S = 0.8          # shorter chunks give noisy embeddings: they are scored, not clustered
 MAX_SPEAKERS = 8
@@ -51,6 +52,12 @@ def linkage(x: np.ndarray) -> np.ndarray:
 
 def cluster(emb: np.ndarray, durations: np.ndarray, num_speakers: int | None = None) -> np.ndarray:
     """Speaker centroids (k, dim) from the chunks long enough to trust."""
+    # a few hundred points: thread pools only spin (10x the CPU time on a busy machine)
+    with threadpool_limits(1):
+        return _cluster(emb, durations, num_speakers)
+
+
+def _cluster(emb: np.ndarray, durations: np.ndarray, num_speakers: int | None) -> np.ndarray:
     reliable = durations >= RELIABLE_S
     if reliable.sum() < 4:
         reliable = durations >= np.median(durations)
