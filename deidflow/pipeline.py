@@ -175,16 +175,16 @@ def _load_manifest(path: str):
     return manifest.load(Path(path))
 
 
+COMPLETE = ".complete"    # written after the last export: a crash before it means "not done"
+
+
 def _already_done(job: Job, cfg: RunConfig) -> bool:
-    out = Path(cfg.output_dir) / job.interview_id / "transcript.json"
-    if not out.exists():
-        return False
+    marker = Path(cfg.output_dir) / job.interview_id / COMPLETE
     try:
-        done = json.loads(out.read_text())
+        done = json.loads(marker.read_text())
     except (OSError, ValueError):
         return False
-    return (done.get("source", {}).get("sha256") == job.source["sha256"]
-            and done.get("engine", {}).get("fingerprint") == job.fingerprint)
+    return done == {"sha256": job.source["sha256"], "fingerprint": job.fingerprint}
 
 
 # ---- stage 1: speech (or an existing transcript) to identified segments -------------------
@@ -327,7 +327,10 @@ def _versions(engine: dict) -> dict:
 def export_job(transcript_path: str, cfg: RunConfig) -> list[str]:
     transcript = json.loads(Path(transcript_path).read_text())
     formats = cfg.formats or cfg.load_study().formats
-    return [str(p) for p in exports.export_interview(transcript, Path(cfg.output_dir), formats)]
+    written = [str(p) for p in exports.export_interview(transcript, Path(cfg.output_dir), formats)]
+    atomic.write_json(Path(transcript_path).parent / COMPLETE,
+                      {"sha256": transcript["source"]["sha256"], "fingerprint": transcript["engine"]["fingerprint"]})
+    return written
 
 
 @guarded("study export")
@@ -410,6 +413,17 @@ def batch_inputs(input_dir: Path) -> tuple[list[Path], list[discover.Rejected]]:
         stems[path.stem] = path
         unique.append(path)
     return unique, rejected
+
+
+def close_batch(outcomes: list[Outcome], rejected: list[discover.Rejected], cfg: RunConfig) -> dict:
+    """After a batch: failures report, study-wide exports, and the audit log's batch entry."""
+    failures = write_failures(outcomes, rejected, Path(cfg.output_dir))
+    study_files = export_study(cfg) if any(o.status != "failed" for o in outcomes) else []
+    head = record_batch(outcomes, cfg)
+    return {"outcomes": [o.to_dict() for o in outcomes],
+            "rejected": [{"file": r.path.name, "reason": r.reason} for r in rejected],
+            "failed": sum(o.status == "failed" for o in outcomes) + len(rejected),
+            "failures_report": str(failures), "study_files": study_files, "audit_head": head}
 
 
 def record_batch(outcomes: list[Outcome], cfg: RunConfig) -> str:

@@ -100,7 +100,7 @@ def _in_process(paths: list[Path], params: dict, deployment: str) -> list[Outcom
     outcomes = []
     for path in paths:
         state = process_interview(str(path), **params, return_state=True)
-        outcomes.append(_outcome(path, state))
+        outcomes.append(outcome_of(path, state))
     return outcomes
 
 
@@ -111,27 +111,24 @@ def _fan_out(paths: list[Path], params: dict, deployment: str) -> list[Outcome]:
 
     runs = [(p, run_deployment(deployment, parameters={"path": str(p.resolve()), **params}, timeout=0))
             for p in paths]
-    return [_outcome(p, wait_for_flow_run(r.id, timeout=None).state) for p, r in runs]
+    return [outcome_of(p, wait_for_flow_run(r.id, timeout=None).state) for p, r in runs]
 
 
-def _outcome(path: Path, state) -> Outcome:
-    result = state.result(raise_on_failure=False)
-    if state.is_completed() and isinstance(result, dict):
-        return Outcome(**result)
+def outcome_of(path: Path, state) -> Outcome:
+    try:
+        result = state.result(raise_on_failure=False)
+    except Exception:   # a remote run's result is not persisted (by design): only its state is known
+        result = None
+    if state.is_completed():
+        return Outcome(**result) if isinstance(result, dict) else Outcome(path.name, None, "done")
     reason = str(result) if isinstance(result, pipeline.StageError) else (state.message or "failed")
     return Outcome(path.name, None, "failed", reason)
 
 
 def _finish(outcomes: list[Outcome], rejected, cfg: RunConfig) -> dict:
-    failures = pipeline.write_failures(outcomes, rejected, Path(cfg.output_dir))
-    study_files = pipeline.export_study(cfg) if any(o.status != "failed" for o in outcomes) else []
-    head = pipeline.record_batch(outcomes, cfg)
+    summary = pipeline.close_batch(outcomes, rejected, cfg)
     rows = [f"| {o.file} | {o.status} | {o.reason or ''} |" for o in outcomes]
     rows += [f"| {r.path.name} | failed | {r.reason} |" for r in rejected]
     create_markdown_artifact("| file | status | reason |\n|---|---|---|\n" + "\n".join(rows),
                              key="deidflow-batch", description="deidflow batch outcome")
-    failed = sum(o.status == "failed" for o in outcomes) + len(rejected)
-    return {"outcomes": [o.to_dict() for o in outcomes],
-            "rejected": [{"file": r.path.name, "reason": r.reason} for r in rejected],
-            "failed": failed, "failures_report": str(failures), "study_files": study_files,
-            "audit_head": head}
+    return summary

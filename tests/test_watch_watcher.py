@@ -103,11 +103,14 @@ def test_files_that_arrived_while_down_are_processed_unless_done(tmp_path):
         f.write_bytes(os.urandom(4096))
     # A complete output for `done`, under an id that is not its file name.
     from ingest.audio import sha256
+    from deidflow.pipeline import COMPLETE
     (out / "P07").mkdir(parents=True)
-    (out / "P07" / "transcript.json").write_text(json.dumps(
-        {"interview_id": "P07", "source": {"file": "x", "sha256": sha256(done), "duration_s": 1.0}}))
+    (out / "P07" / COMPLETE).write_text(json.dumps({"sha256": sha256(done), "fingerprint": "f"}))
+    (out / "todo").mkdir()          # a crash after the transcript but before the exports: not done
+    (out / "todo" / "transcript.json").write_text(json.dumps(
+        {"interview_id": "todo", "source": {"file": "todo.wav", "sha256": sha256(todo), "duration_s": 1.0}}))
     (out / "broken").mkdir()
-    (out / "broken" / "transcript.json").write_text("{")   # a crash mid-write elsewhere
+    (out / "broken" / COMPLETE).write_text("{")   # a crash mid-write elsewhere
     got = Batches()
     with Watcher([inbox], got, stable_seconds=STABLE, debounce=DEBOUNCE, skip=Outputs(out).done):
         got.wait(1)

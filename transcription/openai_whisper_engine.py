@@ -25,6 +25,8 @@ class OpenAIWhisper:
                                         condition_on_previous_text=False, verbose=None)
         segments = []
         for seg in result["segments"]:
+            if not seg["text"].strip():
+                continue
             words = [Word(w["start"], w["end"], w["word"], w.get("probability", 1.0))
                      for w in seg.get("words", [])]
             segments.append(Segment(seg["start"], seg["end"], seg["text"].strip(), words=words))

@@ -71,8 +71,9 @@ def cmd_watch(args) -> int:
     except vaultstore.VaultKeyError as exc:
         log.error("deidflow: %s", exc)
         return 2
-    from deidflow.pipeline import StageError
+    from deidflow.pipeline import RunConfig, close_batch
     from flows import process_interview
+    from flows.interviews import outcome_of
     from watch import Outputs, Watcher
 
     params = dict(output_dir=args.output, vault_dir=args.vault, engine=args.engine, model=args.model,
@@ -94,18 +95,18 @@ def cmd_watch(args) -> int:
             except queue.Empty:
                 continue
             log.info("batch of %d file(s)", len(batch))
+            outcomes = []
             for path in batch:
                 if stop.requested.is_set():
                     break       # left for the next start: it has no outputs
                 current = path
-                state = process_interview(str(path), **params, return_state=True)
-                outcome = state.result(raise_on_failure=False)
-                if state.is_completed():
-                    log.info("%s: %s", path.name, outcome["status"])
-                else:   # StageError messages are written to be safe; anything else: its type only
-                    reason = str(outcome) if isinstance(outcome, StageError) else type(outcome).__name__
-                    log.info("%s: failed (%s)", path.name, reason)
+                outcome = outcome_of(path, process_interview(str(path), **params, return_state=True))
+                # StageError messages are written to be safe: they never carry content
+                log.info("%s: %s%s", path.name, outcome.status, f" ({outcome.reason})" if outcome.reason else "")
+                outcomes.append(outcome)
                 current = None
+            if outcomes:
+                close_batch(outcomes, [], RunConfig(**params))
     except KeyboardInterrupt:
         if current is not None:
             log.info("%s: abandoned; it is redone on the next start", current.name)

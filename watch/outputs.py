@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from deidflow.pipeline import COMPLETE as MARKER   # written after an interview's last export
 from ingest.audio import sha256
-
-MARKER = "transcript.json"  # written per interview by the pipeline; see docs/architecture.md
 
 
 class Outputs:
@@ -20,7 +19,7 @@ class Outputs:
         hashes = set()
         for marker in self.root.glob(f"*/{MARKER}"):
             try:
-                hashes.add(json.loads(marker.read_text())["source"]["sha256"])
+                hashes.add(json.loads(marker.read_text())["sha256"])
             except (OSError, ValueError, KeyError, TypeError):
                 continue  # half-written or foreign file: not a completed output
         return hashes
