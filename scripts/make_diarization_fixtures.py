@@ -3,6 +3,7 @@
 
     python scripts/make_diarization_fixtures.py                 # tests/fixtures/diarization (small, committed)
     python scripts/make_diarization_fixtures.py --unseen DIR    # longer dialogues + <id>.truth.json for eval
+    python scripts/make_diarization_fixtures.py --calls DIR     # two-person calls cut from real voices
 
 Each fixture comes with <name>.json: the spoken turns and Whisper-like segments with evenly spread
 word times, one segment deliberately running across a change of speaker.
@@ -133,8 +134,96 @@ def unseen(folder: Path) -> None:
         (folder / f"{stem}.truth.json").write_text(json.dumps({"id": stem, "speakers": speakers, "turns": turns}))
 
 
+REAL = Path("/work/shared/real")
+PHONE = "highpass=f=300,lowpass=f=3400,aresample=8000,aresample=16000"    # a narrow-band phone line
+
+
+def rttm_turns(path: Path) -> list[dict]:
+    rows = [line.split() for line in path.read_text().splitlines() if line.startswith("SPEAKER")]
+    return [{"speaker": r[7], "start": float(r[3]), "end": float(r[3]) + float(r[4])} for r in rows]
+
+
+def solo_spans(turns: list[dict], duration: float) -> dict[str, list[tuple[float, float]]]:
+    """Per speaker, the stretches where nobody else talks (10 ms grid)."""
+    grid = np.arange(0, duration, 0.01)
+    active = {t["speaker"]: np.zeros(len(grid), bool) for t in turns}
+    for t in turns:
+        active[t["speaker"]] |= (grid >= t["start"]) & (grid < t["end"])
+    count = sum(active.values())
+    out = {}
+    for who, on in active.items():
+        alone = np.diff(np.concatenate([[0], (on & (count == 1)).astype(int), [0]]))
+        out[who] = [(grid[s], grid[e - 1]) for s, e in zip(np.flatnonzero(alone == 1), np.flatnonzero(alone == -1))]
+    return out
+
+
+def phrases(audio: np.ndarray, min_gap: float = 0.15) -> list[np.ndarray]:
+    """Cut a recording at its pauses (20 ms frames far below the loud ones)."""
+    frames = audio[:len(audio) // 320 * 320].reshape(-1, 320)
+    level = 10 * np.log10((frames ** 2).mean(1) + 1e-10)
+    loud = level > np.percentile(level, 90) - 15
+    out, start, quiet = [], None, 0
+    for i, on in enumerate(loud):
+        if on:
+            start, quiet = (i if start is None else start), 0
+        elif start is not None:
+            quiet += 1
+            if quiet * 0.02 >= min_gap:
+                out.append(audio[start * 320:(i - quiet + 1) * 320])
+                start, quiet = None, 0
+    if start is not None:
+        out.append(audio[start * 320:])
+    return [p for p in out if len(p) > SR // 2]
+
+
+def real_call(folder: Path, stem: str, voices: list[list[np.ndarray]], rng: random.Random, line: str = "") -> None:
+    """Alternate the two voices' phrases like a call, optionally through a phone-line filter."""
+    parts, turns, t = [], [], 0.0
+    for n in range(max(map(len, voices)) * 2):
+        who, queue = n % 2, voices[n % 2]
+        if not queue:
+            continue
+        gap = np.zeros(int(SR * rng.uniform(0.3, 0.7)), np.float32)
+        speech = queue.pop(0)
+        t += len(gap) / SR
+        turns.append({"speaker": f"S{who + 1}", "start": round(t, 3), "end": round(t + len(speech) / SR, 3),
+                      "text": "", "identifiers": []})
+        parts += [gap, speech]
+        t += len(speech) / SR
+    audio = np.concatenate(parts + [np.zeros(SR // 4, np.float32)])
+    if line:
+        audio = subprocess.run(["ffmpeg", "-v", "error", "-f", "f32le", "-ar", str(SR), "-ac", "1", "-i", "-",
+                                "-af", line, "-f", "f32le", "-ac", "1", "-ar", str(SR), "-"],
+                               input=audio.tobytes(), check=True, capture_output=True).stdout
+        audio = np.frombuffer(audio, np.float32)
+    encode(audio, folder / f"{stem}.ogg")
+    speakers = {"S1": {"role": "interviewer"}, "S2": {"role": "participant"}}
+    (folder / f"{stem}.truth.json").write_text(json.dumps({"id": stem, "speakers": speakers, "turns": turns}))
+
+
+def calls(folder: Path) -> None:
+    """Real voices only: pairs of AMI meeting speakers (their turns without the others or overlap)
+    and JFK answered by the ALSA test voice over a phone line."""
+    folder.mkdir(parents=True, exist_ok=True)
+    meeting = load(REAL / "meeting.wav")
+    turns = rttm_turns(REAL / "meeting.rttm")
+    solo = solo_spans(turns, len(meeting) / SR)
+    talk = {who: sum(e - s for s, e in spans) for who, spans in solo.items()}
+    main = sorted(talk, key=lambda who: -talk[who])[:3]
+    for n, (a, b) in enumerate([(main[0], main[1]), (main[0], main[2]), (main[1], main[2])]):
+        voices = [[p for s, e in solo[who] for p in phrases(meeting[int(s * SR):int(e * SR)])] for who in (a, b)]
+        real_call(folder, f"ami_call_{n + 1}", voices, random.Random(n), PHONE if n == 2 else "")
+    alsa = sorted(Path("/usr/share/sounds/alsa").glob("[FRS]*_*.wav"))
+    real_call(folder, "jfk_alsa_call", [phrases(load(REAL / "jfk.flac")), [load(p) for p in alsa]],
+              random.Random(9), PHONE)
+
+
 if __name__ == "__main__":
     ap = argparse.ArgumentParser()
     ap.add_argument("--unseen", type=Path, help="write longer evaluation dialogues here instead")
+    ap.add_argument("--calls", type=Path, help="write two-person calls of real voices here instead")
     args = ap.parse_args()
-    unseen(args.unseen) if args.unseen else fixtures()
+    if args.calls:
+        calls(args.calls)
+    else:
+        unseen(args.unseen) if args.unseen else fixtures()
