@@ -8,7 +8,7 @@ from diarization.chunks import Chunk
 
 GAIN = 3.0             # how much a chunk's voice evidence counts, per second of speech
 SWITCH = 1.0           # cost of a change of speaker between chunks with no pause
-SWITCH_AT_PAUSE = 0.3  # ...and where there is a pause or a new Whisper segment
+SWITCH_AT_PAUSE = 0.15  # ...and where there is a pause or a new Whisper segment (real calls change turn fast)
 
 
 def smooth(chunks: list[Chunk], scores: np.ndarray) -> np.ndarray:
