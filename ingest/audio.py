@@ -90,7 +90,8 @@ def decode(path: Path, stereo: bool = False) -> np.ndarray:
         )
     except ffmpeg.Error as exc:
         reason = exc.stderr.decode(errors="replace").strip().splitlines()
-        raise UnreadableAudio(reason[-1] if reason else "ffmpeg could not decode it") from None
+        raise UnreadableAudio(f"cannot decode the audio ({reason[-1]})" if reason
+                              else "cannot decode the audio") from None
     samples = np.frombuffer(out, np.int16).astype(np.float32) / 32768.0
     if stereo:
         samples = samples.reshape(-1, 2).T.copy()
