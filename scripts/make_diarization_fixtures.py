@@ -2,7 +2,7 @@
 """Make synthetic two-voice dialogues for diarization tests and evaluation (espeak-ng, festival, ffmpeg).
 
     python scripts/make_diarization_fixtures.py                 # tests/fixtures/diarization (small, committed)
-    python scripts/make_diarization_fixtures.py --unseen DIR    # longer dialogues + <id>.truth.json for eval
+    python scripts/make_diarization_fixtures.py --unseen DIR [--set 2]   # longer dialogues + <id>.truth.json for eval
     python scripts/make_diarization_fixtures.py --calls DIR     # two-person calls cut from real voices
 
 Each fixture comes with <name>.json: the spoken turns and Whisper-like segments with evenly spread
@@ -117,17 +117,38 @@ def fixtures() -> None:
 
 UNSEEN_VOICES = [["en-gb-scotland+m2", "en-us+f2"], ["voice_kal_diphone", "en-029+m4"],
                  ["en-gb-x-rp+f1", "en-us-nyc+m1", "en-gb+f3"], ["en-us+m7", "en-gb-x-gbclan+f4"]]
+# a second set: other voices, other sentences, for checking what was tuned on the first
+UNSEEN_VOICES_2 = [["en-gb-x-gbcwmd+Annie", "en-us+Andy"], ["en-029+f5", "en-gb-x-rp+m6"],
+                   ["en-us-nyc+Linda", "en-gb-scotland+f2", "en-us+Michael"], ["voice_kal_diphone", "en-gb+Steph"]]
+QUESTIONS_2 = ["Can you tell me about the first month in the new apartment?",
+               "How does your supervisor decide which cases you take on?",
+               "What did the school say when you asked about an interpreter?",
+               "Who do you call when a payment does not arrive?",
+               "How did your daughter settle in with the foster family?",
+               "What made you decide to apply for the housing program?",
+               "When was the last time someone from the agency visited?",
+               "How do you keep track of all the appointments?"]
+ANSWERS_2 = ["Honestly it was cold and we had no furniture, so we slept on blankets.",
+             "She looks at the caseload every Monday and we argue about it a little.",
+             "They said they would find someone, but it took the whole semester.",
+             "I call the office, and if nobody answers I go there in person.",
+             "Slowly. The first weeks she cried every evening, now she laughs a lot.",
+             "My cousin had done it and she said the waiting list was shorter here.",
+             "Maybe three weeks ago, a young man who took notes the whole time.",
+             "I write everything on the calendar by the door, in two languages."]
+UNSEEN_SETS = {1: (UNSEEN_VOICES, QUESTIONS, ANSWERS), 2: (UNSEEN_VOICES_2, QUESTIONS_2, ANSWERS_2)}
 
 
-def unseen(folder: Path) -> None:
+def unseen(folder: Path, which: int = 1) -> None:
+    voice_sets, questions, answers = UNSEEN_SETS[which]
     folder.mkdir(parents=True, exist_ok=True)
-    for n, voices in enumerate(UNSEEN_VOICES):
-        rng = random.Random(100 + n)
+    for n, voices in enumerate(voice_sets):
+        rng = random.Random(100 * which + n)
         lines = []
-        for q, a in zip(rng.sample(QUESTIONS, 6), rng.sample(ANSWERS, 6)):
+        for q, a in zip(rng.sample(questions, 6), rng.sample(answers, 6)):
             lines += [(0, q), (rng.randrange(1, len(voices)), a)]
         audio, turns = dialogue(voices, lines, rng)
-        stem = f"unseen_{n + 1:02d}"
+        stem = f"unseen_{n + 1:02d}" if which == 1 else f"unseen{which}_{n + 1:02d}"
         encode(audio, folder / f"{stem}.ogg")
         speakers = {f"S{i + 1}": {"role": "interviewer" if i == 0 else "participant", "voice": v}
                     for i, v in enumerate(voices)}
@@ -221,9 +242,10 @@ def calls(folder: Path) -> None:
 if __name__ == "__main__":
     ap = argparse.ArgumentParser()
     ap.add_argument("--unseen", type=Path, help="write longer evaluation dialogues here instead")
+    ap.add_argument("--set", type=int, default=1, choices=sorted(UNSEEN_SETS), help="which voices and sentences")
     ap.add_argument("--calls", type=Path, help="write two-person calls of real voices here instead")
     args = ap.parse_args()
     if args.calls:
         calls(args.calls)
     else:
-        unseen(args.unseen) if args.unseen else fixtures()
+        unseen(args.unseen, args.set) if args.unseen else fixtures()
