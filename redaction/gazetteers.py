@@ -56,3 +56,11 @@ shelter school office agency court hospital clinic church center program the a a
 monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday
 god lord christmas easter ramadan thanksgiving spanish english french arabic creole
 """.split())
+
+# First names that are also ordinary words: said in lower case they are probably the word.
+WORD_NAMES = frozenset("""
+grace hope faith joy rose lily daisy ivy iris hazel holly heather dawn eve summer autumn april may june
+august angel precious patience charity mercy destiny victory blessing gift sunny sky star will bill mark
+frank pat sue rob bob jack drew chase hunter ray guy gene sterling rich art dean miles carol ruby pearl
+amber crystal jade violet olive sage river ash max
+""".split())

@@ -32,3 +32,20 @@ def street_any_case() -> PatternRecognizer:
                   Pattern("po_box", r"\b(?:p\.?\s?o\.?\s*box|post\s+office\s+box)\s+\d+", 0.85)],
         context=["live", "lived", "living", "address", "street", "moved", "house", "apartment", "stay",
                  "stayed", "sponsor", "located", "mail"])
+
+
+# ASR writes a spoken house number as a quantity ("7,416") and garbles the street after it
+# ("senior ladies"): after a residence cue, the number and the few words up to a clause
+# break or "in <city>" are the address.
+_RESIDENCE = (r"(?i:\b(?:(?:live[sd]?|living|stay(?:s|ed|ing)?|moved)\s+(?:at|on|to)"
+              r"|(?:address|house)\s+(?:is|was))\b)")
+_STREET_WORD = r"(?!(?i:in|on|at|and|with|for|since|until|when|while|but|near|by|from|i|we|she|he|they)\b)[A-Za-z][\w'-]*"
+
+
+@register
+def street_after_residence() -> PatternRecognizer:
+    return PatternRecognizer(
+        "ADDRESS", name="address_residence",
+        patterns=[Pattern("house_number", rf"(?<={_RESIDENCE}\s*)(?!(?:19|20)\d\d\b)(?:\d{{1,3}}(?:,\d{{3}})+|\d{{3,6}})(?!\d|[,.]\d)"
+                                          rf"(?:\s+{_STREET_WORD}){{0,4}}", 0.7)],
+        global_regex_flags=_CASED)

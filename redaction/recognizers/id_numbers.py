@@ -10,6 +10,11 @@ from presidio_analyzer import Pattern, PatternRecognizer
 from redaction.recognizers import register
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# A digit string stands alone: not inside a bigger number ("25,000", "3.5") or a money amount,
+# but a trailing comma or period ends it ("number 4588, I think") and ASR letter-dash runs
+# ("I-1-0-2-3") still count.
+_START = r"(?<![\d$])(?<!\d[,.-])"
+_END = r"(?!\d|[,.-]\d)"
 _CONTEXT = ["case", "file", "record", "account", "medicaid", "medi-cal", "member", "client", "id", "policy",
             "benefit", "ebt", "snap", "reference", "claim", "docket", "license", "permit", "receipt", "badge",
             "chip", "insurance", "mrn"]
@@ -26,8 +31,8 @@ class IdNumberRecognizer(PatternRecognizer):
 def phone() -> PatternRecognizer:
     return IdNumberRecognizer(
         "PHONE_NUMBER", name="phone",
-        patterns=[Pattern("nanp", r"(?<![\d-])(?:\+?1[-.\s]?)?\(?\d{3}\)?[-.\s]?\d{3}[-.\s]?\d{4}(?![\d-])", 0.7),
-                  Pattern("local", r"(?<![\d-])\d{3}[-.]\d{4}(?![\d-])", 0.4)],
+        patterns=[Pattern("nanp", rf"{_START}(?:\+?1[-.\s]?)?\(?\d{{3}}\)?[-.\s]?\d{{3}}[-.\s]?\d{{4}}{_END}", 0.7),
+                  Pattern("local", rf"{_START}\d{{3}}[-.]\d{{4}}{_END}", 0.4)],
         context=["phone", "call", "cell", "mobile", "text", "fax", "reach", "contact", "telephone",
                  "number", "whatsapp", "dial"])
 
@@ -36,7 +41,7 @@ def phone() -> PatternRecognizer:
 def ssn() -> PatternRecognizer:
     return IdNumberRecognizer(
         "US_SSN", name="ssn",
-        patterns=[Pattern("ssn", r"(?<![\d-])\d{3}[-\s]?\d{2}[-\s]?\d{4}(?![\d-])", 0.3)],
+        patterns=[Pattern("ssn", rf"{_START}\d{{3}}[-\s]?\d{{2}}[-\s]?\d{{4}}{_END}", 0.3)],
         context=["social", "security", "ssn", "ss"])
 
 
@@ -46,9 +51,9 @@ def case_number() -> PatternRecognizer:
         "CASE_NUMBER", name="case_number",
         patterns=[
             # Five or more digits read one by one are an identifier, not a quantity.
-            Pattern("digits", r"(?<![\d$,.-])\d(?:[-\s]?\d){4,}(?![\d,-]|\.\d)", 0.5),
+            Pattern("digits", rf"{_START}\d(?:[-\s]?\d){{4,}}{_END}", 0.5),
             # Four digits only with context ("file number 2231").
-            Pattern("four_digits", r"(?<![\d$,.-])\d{4}(?![\d,-]|\.\d)", 0.15),
+            Pattern("four_digits", rf"{_START}\d{{4}}{_END}", 0.15),
         ],
         context=_CONTEXT)
 

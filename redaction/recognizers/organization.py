@@ -8,7 +8,7 @@ import re
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
-from redaction.gazetteers import PUBLIC_BODIES
+from redaction.gazetteers import NOT_NAMES, PUBLIC_BODIES
 from redaction.recognizers import register
 
 _HEADS = (r"(?:Shelter|Services?|Charities|Charity|School|Academy|Hospital|Clinic|Cl[ií]nica|Center|Centre"
@@ -20,13 +20,20 @@ _HEADS = (r"(?:Shelter|Services?|Charities|Charity|School|Academy|Hospital|Clini
 # A capitalised word that is not a determiner or pronoun starting the sentence.
 _WORD = r"(?!(?:The|A|An|Our|My|Your|His|Her|Their|This|That|Every|Each|Some|Any|At|In|To|From|And)\b)[A-Z][\w'&.-]*"
 _OF = r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?"
+# ASR often lower-cases the head noun ("Catholic charity", "Lincoln high school").
+_LOWER_HEADS = (r"(?:shelters?|services?|charities|charity|school|academy|hospital|clinic|center|centre|church"
+                r"|agency|ministries|ministry|foundation|elementary|high\s+school|middle\s+school|daycare|mission"
+                r"|outreach|medical\s+center|health\s+center|legal\s+aid)\b")
+# Where someone works or goes: the capitalised words after it name the place.
+_WORKS_AT = r"(?i:\b(?:work(?:s|ed|ing)?|volunteer(?:s|ed|ing)?|employed|hired)\s+(?:at|for|with)\s+)"
 _SPANISH = r"\b(?:Casa|Centro|Hogar|Iglesia|Escuela|Colegio|Fundaci[oó]n|Cl[ií]nica)\s+(?:de\s+(?:la\s+|los\s+|las\s+)?)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?"
 _CASED = re.DOTALL | re.MULTILINE
 
 
 class OrganizationRecognizer(PatternRecognizer):
     def invalidate_result(self, pattern_text: str) -> bool:
-        return pattern_text.lower() in PUBLIC_BODIES
+        # "Spanish school", "Sunday school": a generic noun after a language or day names no one.
+        return pattern_text.lower() in PUBLIC_BODIES or pattern_text.split()[0].lower() in NOT_NAMES
 
 
 @register
@@ -36,6 +43,8 @@ def organization() -> PatternRecognizer:
         patterns=[Pattern("named_org", rf"\b(?:{_WORD}\s+){{1,4}}{_HEADS}{_OF}", 0.8),
                   Pattern("org_of", rf"\b(?:University|College|Church|Diocese|Archdiocese|Bank|Hospital)\s+of\s+"
                                     rf"(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,2}}", 0.8),
-                  Pattern("spanish", _SPANISH, 0.75)],
+                  Pattern("spanish", _SPANISH, 0.75),
+                  Pattern("lower_head", rf"\b(?:{_WORD}\s+){{1,3}}{_LOWER_HEADS}", 0.6),
+                  Pattern("works_at", rf"(?<={_WORKS_AT}(?:the\s+)?){_WORD}(?:\s+(?:of\s+|de\s+)?[A-Z][\w'&-]*){{0,3}}", 0.6)],
         context=["worked", "work", "works", "volunteer", "attend", "attends", "school", "shelter", "staff"],
         global_regex_flags=_CASED)

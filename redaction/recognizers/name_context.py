@@ -1,0 +1,60 @@
+"""Names found by the words around them, not by NER: what ASR misspells or lower-cases.
+
+Whisper writes "Rosador Godo" or "carmen"; spaCy's small model misses such tokens,
+but speech introduces people in a few fixed ways: "my name is X", "a girl named X",
+"my supervisor, X", "Ms. X". Strong cues ("my name is", "named") take the next word(s)
+in any case; weaker cues ("this is", "called", a role noun) need a capitalised name.
+"""
+import re
+
+from presidio_analyzer import Pattern, PatternRecognizer
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from redaction.gazetteers import COUNTRIES, NOT_NAMES, PUBLIC_BODIES, US_STATES
+from redaction.recognizers import register
+
+_ANY = r"[A-Za-z][\w'’-]+"
+_CAP = r"[A-Z][\w'’-]+"
+# Cue words are matched in any case; the name part keeps its own case rule.
+_INTRO = r"(?i:\bmy\s+name\s+is|\bmy\s+name's|\b(?:her|his|their)\s+name\s+(?:is|was))"   # a full name follows
+_NAMED = r"(?i:\bnamed|\bcall\s+me|\bgoes\s+by)"                                            # usually a first name
+_WEAK = r"(?i:\bthis\s+is|\bcalled|\bi\s+am|\bi'm|\bspoke\s+(?:to|with)|\btalked\s+to|\basked\s+for)"
+_HONORIFIC = r"(?i:\b(?:mr|mrs|ms|mx|dr|miss|mister|doctor|se[ñn]ora?|se[ñn]orita|sister|father|pastor|officer|judge))\.?"
+_ROLES = (r"(?i:\b(?:girl|boy|child|kid|son|daughter|mother|father|mom|dad|mum|sister|brother|aunt|uncle|wife"
+          r"|husband|partner|friend|supervisor|caseworker|case\s+worker|colleague|coworker|co-worker|manager|boss"
+          r"|client|sponsor|lawyer|attorney|teacher|nurse|neighbor|neighbour|cousin|grandmother|grandfather"
+          r"|grandma|grandpa|niece|nephew|director|counselor|therapist|interpreter|advocate|worker|officer))")
+# Words that follow a cue but are not names: "I'm Catholic", "this is Texas", "my son And".
+_NOT_A_NAME = NOT_NAMES | STOP_WORDS | US_STATES | COUNTRIES | PUBLIC_BODIES | frozenset(
+    "mr mrs ms mx dr miss mister catholic christian muslim jewish mexican american sure sorry fine glad happy not just still here there "
+    "really very so also always never".split())
+
+
+class NameContextRecognizer(PatternRecognizer):
+    def invalidate_result(self, pattern_text: str) -> bool:
+        first = re.sub(r"['’]s$", "", pattern_text.split()[0]).lower()
+        return first in _NOT_A_NAME or len(first) < 2
+
+
+# A following word that is not part of the name ("my name is maria and I ...").
+_FUNCTION = (r"(?!(?i:and|or|but|so|i|i'm|from|at|in|on|to|for|with|is|was|the|a|an|my|who|that|she|he|we"
+             r"|they|you|it|since|because|have|had|am|are|were|here|there|usually|said|says|told)\b)")
+
+
+def _name(word: str, n: int) -> str:
+    """One to n name-like words."""
+    return rf"{word}(?:\s+{_FUNCTION}{word}){{0,{n - 1}}}"
+
+
+@register
+def name_context() -> PatternRecognizer:
+    return NameContextRecognizer(
+        "PERSON", name="name_context",
+        patterns=[
+            Pattern("introduced", rf"(?<={_INTRO}\s+){_name(_ANY, 2)}", 0.85),
+            Pattern("named", rf"(?<={_NAMED}\s+){_ANY}", 0.85),
+            Pattern("cued", rf"(?<={_WEAK}\s+){_name(_CAP, 2)}", 0.6),
+            Pattern("honorific", rf"(?<={_HONORIFIC}\s+){_name(_CAP, 2)}", 0.85),
+            Pattern("role", rf"(?<={_ROLES},?\s+(?i:named\s+|called\s+)?){_name(_CAP, 2)}", 0.7),
+        ],
+        global_regex_flags=re.DOTALL | re.MULTILINE)
