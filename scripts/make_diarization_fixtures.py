@@ -4,6 +4,7 @@
     python scripts/make_diarization_fixtures.py                 # tests/fixtures/diarization (small, committed)
     python scripts/make_diarization_fixtures.py --unseen DIR [--set 2]   # longer dialogues + <id>.truth.json for eval
     python scripts/make_diarization_fixtures.py --calls DIR     # two-person calls cut from real voices
+    python scripts/make_diarization_fixtures.py --real-fixture  # one of them, small, for the tests
 
 Each fixture comes with <name>.json: the spoken turns and Whisper-like segments with evenly spread
 word times, one segment deliberately running across a change of speaker.
@@ -197,7 +198,8 @@ def phrases(audio: np.ndarray, min_gap: float = 0.15) -> list[np.ndarray]:
     return [p for p in out if len(p) > SR // 2]
 
 
-def real_call(folder: Path, stem: str, voices: list[list[np.ndarray]], rng: random.Random, line: str = "") -> None:
+def real_call(folder: Path, stem: str, voices: list[list[np.ndarray]], rng: random.Random,
+              line: str = "") -> tuple[np.ndarray, list[dict]]:
     """Alternate the two voices' phrases like a call, optionally through a phone-line filter."""
     parts, turns, t = [], [], 0.0
     for n in range(max(map(len, voices)) * 2):
@@ -220,19 +222,43 @@ def real_call(folder: Path, stem: str, voices: list[list[np.ndarray]], rng: rand
     encode(audio, folder / f"{stem}.ogg")
     speakers = {"S1": {"role": "interviewer"}, "S2": {"role": "participant"}}
     (folder / f"{stem}.truth.json").write_text(json.dumps({"id": stem, "speakers": speakers, "turns": turns}))
+    return audio, turns
+
+
+def ami_pairs() -> list[list[list[np.ndarray]]]:
+    """For each pair of the meeting's three main speakers, their phrases where nobody else talks."""
+    meeting = load(REAL / "meeting.wav")
+    solo = solo_spans(rttm_turns(REAL / "meeting.rttm"), len(meeting) / SR)
+    talk = {who: sum(e - s for s, e in spans) for who, spans in solo.items()}
+    main = sorted(talk, key=lambda who: -talk[who])[:3]
+    return [[[p for s, e in solo[who] for p in phrases(meeting[int(s * SR):int(e * SR)])] for who in pair]
+            for pair in [(main[0], main[1]), (main[0], main[2]), (main[1], main[2])]]
+
+
+def real_fixture() -> None:
+    """tests/fixtures/diarization/real_call.*: AMI speakers 1 and 3 as a call (AMI corpus, CC BY 4.0),
+    with the product's own Whisper segments so the test needs no transcription."""
+    import sys
+
+    sys.path.insert(0, str(OUT.parents[2]))
+    from transcription import transcribe
+
+    with tempfile.TemporaryDirectory() as tmp:
+        audio, turns = real_call(Path(tmp), "real_call", ami_pairs()[1], random.Random(1))
+        (OUT / "real_call.ogg").write_bytes((Path(tmp) / "real_call.ogg").read_bytes())
+    segments, _ = transcribe(audio)
+    (OUT / "real_call.json").write_text(json.dumps({
+        "source": "AMI meeting corpus excerpt (CC BY 4.0), two speakers' solo stretches", "turns": turns,
+        "segments": [{"start": s.start, "end": s.end, "text": s.text,
+                      "words": [{"start": w.start, "end": w.end, "word": w.word} for w in s.words]}
+                     for s in segments]}, indent=1))
 
 
 def calls(folder: Path) -> None:
     """Real voices only: pairs of AMI meeting speakers (their turns without the others or overlap)
     and JFK answered by the ALSA test voice over a phone line."""
     folder.mkdir(parents=True, exist_ok=True)
-    meeting = load(REAL / "meeting.wav")
-    turns = rttm_turns(REAL / "meeting.rttm")
-    solo = solo_spans(turns, len(meeting) / SR)
-    talk = {who: sum(e - s for s, e in spans) for who, spans in solo.items()}
-    main = sorted(talk, key=lambda who: -talk[who])[:3]
-    for n, (a, b) in enumerate([(main[0], main[1]), (main[0], main[2]), (main[1], main[2])]):
-        voices = [[p for s, e in solo[who] for p in phrases(meeting[int(s * SR):int(e * SR)])] for who in (a, b)]
+    for n, voices in enumerate(ami_pairs()):
         real_call(folder, f"ami_call_{n + 1}", voices, random.Random(n), PHONE if n == 2 else "")
     alsa = sorted(Path("/usr/share/sounds/alsa").glob("[FRS]*_*.wav"))
     real_call(folder, "jfk_alsa_call", [phrases(load(REAL / "jfk.flac")), [load(p) for p in alsa]],
@@ -244,8 +270,11 @@ if __name__ == "__main__":
     ap.add_argument("--unseen", type=Path, help="write longer evaluation dialogues here instead")
     ap.add_argument("--set", type=int, default=1, choices=sorted(UNSEEN_SETS), help="which voices and sentences")
     ap.add_argument("--calls", type=Path, help="write two-person calls of real voices here instead")
+    ap.add_argument("--real-fixture", action="store_true", help="write the real-voice test fixture")
     args = ap.parse_args()
     if args.calls:
         calls(args.calls)
+    elif args.real_fixture:
+        real_fixture()
     else:
         unseen(args.unseen, args.set) if args.unseen else fixtures()
