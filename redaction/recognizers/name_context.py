@@ -19,7 +19,10 @@ _CAP = r"[A-Z][\w'’-]+"
 _INTRO = r"(?i:\bmy\s+name\s+is|\bmy\s+name's|\b(?:her|his|their)\s+name\s+(?:is|was))"   # a full name follows
 _NAMED = r"(?i:\bnamed|\bcall\s+me|\bgoes\s+by)"                                            # usually a first name
 _WEAK = r"(?i:\bthis\s+is|\bcalled|\bi\s+am|\bi'm|\bspoke\s+(?:to|with)|\btalked\s+to|\basked\s+for)"
-_HONORIFIC = r"(?i:\b(?:mr|mrs|ms|mx|dr|miss|mister|doctor|se[ñn]ora?|se[ñn]orita|sister|father|pastor|officer|judge))\.?"
+# Abbreviated titles are never ordinary words, so the name after them may be in any case;
+# spelled-out ones ("miss", "father") are words too and need a capitalised name.
+_TITLE = r"(?i:\b(?:mr|mrs|ms|mx|dr))\.?"
+_HONORIFIC = r"(?i:\b(?:miss|mister|doctor|se[ñn]ora?|se[ñn]orita|sister|father|pastor|officer|judge))"
 _ROLES = (r"(?i:\b(?:girl|boy|child|kid|son|daughter|mother|father|mom|dad|mum|sister|brother|aunt|uncle|wife"
           r"|husband|partner|friend|supervisor|caseworker|case\s+worker|colleague|coworker|co-worker|manager|boss"
           r"|client|sponsor|lawyer|attorney|teacher|nurse|neighbor|neighbour|cousin|grandmother|grandfather"
@@ -36,9 +39,9 @@ class NameContextRecognizer(PatternRecognizer):
         return first in _NOT_A_NAME or len(first) < 2
 
 
-# A following word that is not part of the name ("my name is maria and I ...").
-_FUNCTION = (r"(?!(?i:and|or|but|so|i|i'm|from|at|in|on|to|for|with|is|was|the|a|an|my|who|that|she|he|we"
-             r"|they|you|it|since|because|have|had|am|are|were|here|there|usually|said|says|told)\b)")
+# A following word that is not part of the name ("my name is maria and I ...", "Ms. Ode after court").
+_FUNCTION = (r"(?!(?i:" + "|".join(sorted((re.escape(w) for w in STOP_WORDS | NOT_NAMES), key=len, reverse=True))
+             + r"|i'm|said|says|told|came|went|called|calls)\b)")
 
 
 def _name(word: str, n: int) -> str:
@@ -54,6 +57,7 @@ def name_context() -> PatternRecognizer:
             Pattern("introduced", rf"(?<={_INTRO}\s+){_name(_ANY, 2)}", 0.85),
             Pattern("named", rf"(?<={_NAMED}\s+){_ANY}", 0.85),
             Pattern("cued", rf"(?<={_WEAK}\s+){_name(_CAP, 2)}", 0.6),
+            Pattern("title", rf"(?<={_TITLE}\s+){_name(_ANY, 2)}", 0.85),
             Pattern("honorific", rf"(?<={_HONORIFIC}\s+){_name(_CAP, 2)}", 0.85),
             Pattern("role", rf"(?<={_ROLES},?\s+(?i:named\s+|called\s+)?){_name(_CAP, 2)}", 0.7),
         ],

@@ -24,6 +24,14 @@ _OF = r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?"
 _LOWER_HEADS = (r"(?:shelters?|services?|charities|charity|school|academy|hospital|clinic|center|centre|church"
                 r"|agency|ministries|ministry|foundation|elementary|high\s+school|middle\s+school|daycare|mission"
                 r"|outreach|medical\s+center|health\s+center|legal\s+aid)\b")
+# Lower-case ASR text has no capitals to go by, but a word before a school level or a
+# hospital kind ("roosevelt middle school", "mercy general hospital") or after "saint" is a name.
+_GENERIC = (r"(?!(?:the|a|an|my|his|her|their|our|your|this|that|local|public|private|new|old|big|small|nearby"
+            r"|same|other|different|good|bad|catholic|charter|county|city|state|next|first|second)\b)")
+_LOWER_NAMED = (rf"\b{_GENERIC}[a-z][a-z'-]+\s+(?:(?:elementary|middle|high|junior\s+high|primary|charter)\s+school"
+                r"|(?:general|memorial|regional|community|county|children's|medical|methodist|baptist|presbyterian)"
+                r"\s+(?:hospital|medical\s+center|clinic|health\s+center))\b"
+                r"|\b(?:saint|st\.?)\s+[a-z][a-z'-]+\s+(?:hospital|church|school|academy|clinic|parish|cathedral|center)\b")
 # Where someone works or goes: the capitalised words after it name the place.
 _WORKS_AT = r"(?i:\b(?:work(?:s|ed|ing)?|volunteer(?:s|ed|ing)?|employed|hired)\s+(?:at|for|with)\s+)"
 _SPANISH = r"\b(?:Casa|Centro|Hogar|Iglesia|Escuela|Colegio|Fundaci[oó]n|Cl[ií]nica)\s+(?:de\s+(?:la\s+|los\s+|las\s+)?)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?"
@@ -45,6 +53,7 @@ def organization() -> PatternRecognizer:
                                     rf"(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,2}}", 0.8),
                   Pattern("spanish", _SPANISH, 0.75),
                   Pattern("lower_head", rf"\b(?:{_WORD}\s+){{1,3}}{_LOWER_HEADS}", 0.6),
+                  Pattern("lower_named", rf"(?i:{_LOWER_NAMED})", 0.7),
                   Pattern("works_at", rf"(?<={_WORKS_AT}(?:the\s+)?){_WORD}(?:\s+(?:of\s+|de\s+)?[A-Z][\w'&-]*){{0,3}}", 0.6)],
         context=["worked", "work", "works", "volunteer", "attend", "attends", "school", "shelter", "staff"],
         global_regex_flags=_CASED)

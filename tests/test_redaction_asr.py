@@ -1,0 +1,116 @@
+"""De-identification of Whisper-style text: lower case, misspelt names, digits as ASR writes them.
+
+Every sentence here is written for these tests (not taken from the corpus), in the
+shapes tiny.en produces: "7,416" for a spoken house number, "461-1139-30," for a
+digit run, a name lower-cased or garbled next to the words that introduce it.
+"""
+from __future__ import annotations
+
+import pytest
+
+from deidflow.models import Segment, Speaker
+from deidflow.study import Study
+from redaction import Deidentifier
+from redaction.deidentifier import analyzer
+from redaction.normalize import normalize
+from vaultstore.store import Vault
+
+
+def found(text: str, threshold: float = 0.5) -> dict[str, list[str]]:
+    view = normalize(text)
+    out: dict[str, list[str]] = {}
+    for r in analyzer().analyze(view.text, "en", score_threshold=threshold):
+        start, end = view.to_original(r.start, r.end)
+        out.setdefault(r.entity_type, []).append(text[start:end])
+    return out
+
+
+def redacted(text: str) -> set[str]:
+    return {hit for hits in found(text).values() for hit in hits}
+
+
+@pytest.mark.parametrize("text, kind, expected", [
+    # name_context: misspelt or lower-case names next to the words that introduce them
+    ("hi my name is rosador godo and i work nights", "PERSON", "rosador godo"),
+    ("Her name was Ximena Quispe.", "PERSON", "Ximena Quispe"),
+    ("there was a boy named dmitri in the unit", "PERSON", "dmitri"),
+    ("I talked to Ms. Adebayo after court.", "PERSON", "Adebayo"),
+    ("this is dr. okafor from the clinic", "PERSON", "okafor"),
+    ("My caseworker, Thandiwe, drove us there.", "PERSON", "Thandiwe"),
+    ("A little girl, Yesenia, waited alone.", "PERSON", "Yesenia"),
+    # id_numbers: digit runs ending at a comma, dashes after a misheard letter
+    ("Her Medicaid number was 7731, I think.", "CASE_NUMBER", "7731"),
+    ("His alien number, 318-2270-54, was on the form.", "CASE_NUMBER", "318-2270-54"),
+    ("she calls me at I-4-1-5-2-2-3-8-9 most days", "CASE_NUMBER", "4-1-5-2-2-3-8-9"),
+    ("the client id is nine nine four one two, and that's it", "CASE_NUMBER", "nine nine four one two"),
+    # address_residence: a spoken house number written as a quantity, street garbled
+    ("Her uncle lived at 5,208 wallow brook in Tulsa.", "ADDRESS", "5,208 wallow brook"),
+    ("they stayed at 1,130, near the river", "ADDRESS", "1,130"),
+    # organization: lower-case heads and lower-case names before school levels / hospital kinds
+    ("I volunteered at Lutheran services for a year.", "ORGANIZATION", "Lutheran services"),
+    ("she started at roosevelt middle school in the fall", "ORGANIZATION", "roosevelt middle school"),
+    ("they took him to mercy general hospital", "ORGANIZATION", "mercy general hospital"),
+    ("we met at st. brigid's church", "ORGANIZATION", "st. brigid's church"),
+    ("He worked for Dunmore Logistics before that.", "ORGANIZATION", "Dunmore Logistics"),
+    # dates with spoken ordinals, lower case
+    ("he came on the twenty second of october", "DATE", "the twenty second of october"),
+    ("on march 3rd we went to court", "DATE", "march 3rd"),
+])
+def test_asr_style_identifiers_are_found(text, kind, expected):
+    assert expected in found(text).get(kind, []), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "My name is on the list and I'm not sure.",
+    "I'm Catholic, and my son And I pray.",
+    "I spoke to Ms. about it",
+    "i miss home and my brother is fine",
+    "we stayed 10 days and then lived in 2019 housing",
+    "I moved on 12 occasions",
+    "The shelter had 25,000 dollars and 3.5 staff.",
+    "She was 14, and it took 3 months.",
+    "I went to the local high school and a middle school.",
+    "We learned at the Spanish school on Sunday.",
+    "you can email me at any time",
+    "Reach me by mail at the office.",
+])
+def test_ordinary_asr_speech_is_left_alone(text):
+    kinds = {"PERSON", "ORGANIZATION", "ADDRESS", "CASE_NUMBER", "PHONE_NUMBER", "A_NUMBER", "US_SSN",
+             "EMAIL_ADDRESS", "DATE", "LOCATION"}
+    assert not kinds & set(found(text)), found(text)
+
+
+def test_by_mail_at_is_the_medium_not_the_mailbox():
+    text = "reach me by mail at k dot osei at gmail dot com"
+    assert found(text).get("EMAIL_ADDRESS") == ["k dot osei at gmail dot com"]
+
+
+def test_held_out_asr_interview(tmp_path):
+    """A lower-case, misspelt transcript as tiny.en writes it, end to end."""
+    texts = ["my name is teodoro vilca and i've worked at Saint Anselm's shelter for six years",
+             "There was a girl, Marisol. She was only 11 when she came from Guatemala.",
+             "later marisol told me her sponsor lived at 4,417 kestrel run in Omaha.",
+             "Her alien number was 207-1143-58, I still remember it.",
+             "my supervisor, Mr. Haugen, calls me at 402-551-0872 when a child arrives",
+             "She went to jefferson elementary school and then to a high school.",
+             "She was released on the fourteenth of april, 2022."]
+    segments = [Segment(float(i), float(i + 1), t, "S1") for i, t in enumerate(texts)]
+    res = Deidentifier(Study(), Vault(tmp_path / "vault")).deidentify("asr1", segments, [Speaker("S1", "S1")])
+    out = " ".join(s.text for s in res.segments).lower()
+    for secret in ("teodoro", "vilca", "anselm", "marisol", "4,417", "kestrel", "omaha", "1143",
+                   "haugen", "0872", "jefferson", "fourteenth"):
+        assert secret not in out, secret
+    for kept in ("guatemala", "only 11", "a high school", "2022", "six years", "i still remember it"):
+        assert kept in out, kept
+    # "marisol" in lower case takes the label its capitalised mention got
+    label = res.segments[1].text.split("girl, ")[1].split(".")[0]
+    assert res.segments[2].text.startswith(f"later {label} told me")
+
+
+def test_lower_case_word_name_goes_to_review_not_redaction(tmp_path):
+    segments = [Segment(0.0, 1.0, "Her name was Hope, she was nine.", "S1"),
+                Segment(1.0, 2.0, "we had no hope left then", "S1")]
+    res = Deidentifier(Study(), Vault(tmp_path / "vault")).deidentify("asr2", segments, [Speaker("S1", "S1")])
+    assert "Hope" not in res.segments[0].text
+    assert res.segments[1].text == "we had no hope left then"
+    assert any(r.segment == 1 and segments[1].text[r.start:r.end] == "hope" for r in res.review)
