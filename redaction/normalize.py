@@ -16,6 +16,10 @@ TEENS = {w: str(10 + i) for i, w in enumerate(
 TENS = {w: str(20 + 10 * i)[0] for i, w in enumerate(
     "twenty thirty forty fifty sixty seventy eighty ninety".split())}
 REPEAT = {"double": 2, "triple": 3}
+# ASR writes a spoken digit as its homophone ("eight to eight eight four", "for"); one counts
+# only between two spoken digits in a run that is an identifier without it, so "six to eight" stays.
+HOMOPHONES = {"to": "2", "too": "2", "for": "4", "won": "1", "ate": "8"}
+HOMOPHONE_MIN_DIGITS = 5
 TLDS = "com|org|net|edu|gov|mil|us|io|info|co|biz|me|app"
 
 _WORD = re.compile(r"[A-Za-z]+|\d+")
@@ -89,11 +93,18 @@ def _number_edits(text: str) -> list[tuple[int, int, str]]:
             elif w == "oh" and run and run[-1][3]:  # "oh" is zero only after a spoken digit
                 run.append((s, e, "0", True))
                 j += 1
+            elif w in HOMOPHONES and run and run[-1][3] and j + 1 < len(tokens) and tokens[j + 1][2] in UNITS:
+                run.append((s, e, HOMOPHONES[w], None))   # None: a homophone, kept only in a long run
+                j += 1
             elif w.isdigit():
                 run.append((s, e, w, False))
                 j += 1
             else:
                 break
+        if any(k is None for *_, k in run) and \
+                len("".join(d for _, _, d, k in run if k is not None)) < HOMOPHONE_MIN_DIGITS:
+            run = run[:next(k for k, r in enumerate(run) if r[3] is None)]
+            j = i + len(run)
         words = sum(len(text[s:e].split()) for s, e, *_ in run)
         if words >= 2 and any(spoken for *_, spoken in run):
             for k, (s, e, digits, _) in enumerate(run):

@@ -114,3 +114,16 @@ def test_lower_case_word_name_goes_to_review_not_redaction(tmp_path):
     assert "Hope" not in res.segments[0].text
     assert res.segments[1].text == "we had no hope left then"
     assert any(r.segment == 1 and segments[1].text[r.start:r.end] == "hope" for r in res.review)
+
+
+@pytest.mark.parametrize("text, view", [
+    ("she calls me at eight to eight eight four four six one, most days", "she calls me at 82884461, most days"),
+    ("his number is one two three for five six seven", "his number is 1234567"),
+])
+def test_digit_homophones_count_inside_a_long_spoken_run(text, view):
+    assert normalize(text).text == view
+
+
+@pytest.mark.parametrize("text", ["from six to eight years", "five to six, for two years", "two to three times"])
+def test_digit_homophones_leave_ranges_alone(text):
+    assert normalize(text).text == text
