@@ -1,4 +1,4 @@
-"""Diarization on real models (silero-vad, resemblyzer) over short synthetic dialogues."""
+"""Diarization on the real model (resemblyzer) over short synthetic dialogues and a real two-person call."""
 import json
 from pathlib import Path
 
