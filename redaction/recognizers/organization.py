@@ -33,7 +33,7 @@ _LOWER_NAMED = (rf"\b{_GENERIC}[a-z][a-z'-]+\s+(?:(?:elementary|middle|high|juni
                 r"\s+(?:hospital|medical\s+center|clinic|health\s+center))\b"
                 r"|\b(?:saint|st\.?)\s+[a-z][a-z'-]+\s+(?:hospital|church|school|academy|clinic|parish|cathedral|center)\b")
 # Where someone works or goes: the capitalised words after it name the place.
-_WORKS_AT = r"(?i:\b(?:work(?:s|ed|ing)?|volunteer(?:s|ed|ing)?|employed|hired)\s+(?:at|for|with)\s+)"
+_WORKS_AT = r"(?i:\b(?:work(?:s|ed|ing)?|volunteer(?:s|ed|ing)?|employed|hired)\s+(?:at|for)\s+)"
 _SPANISH = r"\b(?:Casa|Centro|Hogar|Iglesia|Escuela|Colegio|Fundaci[oó]n|Cl[ií]nica)\s+(?:de\s+(?:la\s+|los\s+|las\s+)?)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?"
 _CASED = re.DOTALL | re.MULTILINE
 
@@ -53,7 +53,15 @@ def organization() -> PatternRecognizer:
                                     rf"(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,2}}", 0.8),
                   Pattern("spanish", _SPANISH, 0.75),
                   Pattern("lower_head", rf"\b(?:{_WORD}\s+){{1,3}}{_LOWER_HEADS}", 0.6),
-                  Pattern("lower_named", rf"(?i:{_LOWER_NAMED})", 0.7),
-                  Pattern("works_at", rf"(?<={_WORKS_AT}(?:the\s+)?){_WORD}(?:\s+(?:of\s+|de\s+)?[A-Z][\w'&-]*){{0,3}}", 0.6)],
+                  Pattern("lower_named", rf"(?i:{_LOWER_NAMED})", 0.7)],
         context=["worked", "work", "works", "volunteer", "attend", "attends", "school", "shelter", "staff"],
+        global_regex_flags=_CASED)
+
+
+@register
+def employer() -> PatternRecognizer:
+    # No context boost: a nationality after "worked for" ("Guatemalan clients") must lose to NRP.
+    return OrganizationRecognizer(
+        "ORGANIZATION", name="employer",
+        patterns=[Pattern("works_at", rf"(?<={_WORKS_AT}(?:the\s+)?){_WORD}(?:\s+(?:of\s+|de\s+)?[A-Z][\w'&-]*){{0,3}}", 0.6)],
         global_regex_flags=_CASED)
