@@ -7,7 +7,7 @@ CORPUS  ?= ../shared/corpus
 DEMO_KEY := .vault-demo.key
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: install run test bench eval fixtures clean
+.PHONY: install run test leakguard bench eval fixtures clean
 
 install: $(STAMP)
 
@@ -28,6 +28,9 @@ run: $(STAMP) $(DEMO_KEY)
 
 test: $(STAMP)
 	$(BIN)/pytest -q
+
+leakguard: $(STAMP)
+	DEIDFLOW_LEAK_GUARD_INPUT=$(CORPUS) $(BIN)/pytest -q tests/test_audit_leak_guard.py
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --corpus $(CORPUS)
