@@ -27,7 +27,8 @@ _WORD = re.compile(r"[A-Za-z]+|\d+")
 _RUN_GAP = re.compile(r"[ \t]*[,.\-]?[ \t]*")
 _SPOKEN_EMAIL = re.compile(
     # "email me at ..." / "by mail at ...": the word before "at" is the medium, not the mailbox.
-    r"\b(?!(?:e-?mail|mail|me|us|him|her|them|message)\s+at\b)(?P<local>[a-z0-9]+(?:\s+(?:dot|underscore|dash|hyphen|period)\s+[a-z0-9]+)*)"
+    r"\b(?!(?:e-?mail|mail|me|us|him|her|them|message)\s+at\b)"
+    r"(?P<local>[a-z0-9]+(?:\s+(?:dot|underscore|dash|hyphen|period)\s+[a-z0-9]+)*)"
     r"\s+at\s+(?P<domain>[a-z0-9-]+(?:(?:\s+dot\s+|\.)[a-z0-9-]+)*(?:\s+dot\s+|\.)(?:" + TLDS + r"))\b",
     re.IGNORECASE)
 _SPOKEN_DOMAIN = re.compile(

@@ -39,13 +39,14 @@ def street_any_case() -> PatternRecognizer:
 # break or "in <city>" are the address.
 _RESIDENCE = (r"(?i:\b(?:(?:live[sd]?|living|stay(?:s|ed|ing)?|moved)\s+(?:at|on|to)"
               r"|(?:address|house)\s+(?:is|was))\b)")
-_STREET_WORD = r"(?!(?i:in|on|at|and|with|for|since|until|when|while|but|near|by|from|i|we|she|he|they)\b)[A-Za-z][\w'-]*"
+_STREET_WORD = (r"(?!(?i:in|on|at|and|with|for|since|until|when|while|but|near|by|from|i|we|she|he|they)\b)"
+                r"[A-Za-z][\w'-]*")
+_HOUSE_NUMBER = r"(?!(?:19|20)\d\d\b)(?:\d{1,3}(?:,\d{3})+|\d{3,6})(?!\d|[,.]\d)"   # not a year
 
 
 @register
 def street_after_residence() -> PatternRecognizer:
     return PatternRecognizer(
         "ADDRESS", name="address_residence",
-        patterns=[Pattern("house_number", rf"(?<={_RESIDENCE}\s*)(?!(?:19|20)\d\d\b)(?:\d{{1,3}}(?:,\d{{3}})+|\d{{3,6}})(?!\d|[,.]\d)"
-                                          rf"(?:\s+{_STREET_WORD}){{0,4}}", 0.7)],
+        patterns=[Pattern("house_number", rf"(?<={_RESIDENCE}\s*){_HOUSE_NUMBER}(?:\s+{_STREET_WORD}){{0,4}}", 0.7)],
         global_regex_flags=_CASED)

@@ -29,8 +29,8 @@ _ROLES = (r"(?i:\b(?:girl|boy|child|kid|son|daughter|mother|father|mom|dad|mum|s
           r"|grandma|grandpa|niece|nephew|director|counselor|therapist|interpreter|advocate|worker|officer))")
 # Words that follow a cue but are not names: "I'm Catholic", "this is Texas", "my son And".
 _NOT_A_NAME = NOT_NAMES | STOP_WORDS | US_STATES | COUNTRIES | PUBLIC_BODIES | frozenset(
-    "mr mrs ms mx dr miss mister catholic christian muslim jewish mexican american sure sorry fine glad happy not just still here there "
-    "really very so also always never".split())
+    "mr mrs ms mx dr miss mister catholic christian muslim jewish mexican american sure sorry fine glad happy "
+    "not just still here there really very so also always never".split())
 
 
 class NameContextRecognizer(PatternRecognizer):

@@ -31,7 +31,8 @@ _GENERIC = (r"(?!(?:the|a|an|my|his|her|their|our|your|this|that|local|public|pr
 _LOWER_NAMED = (rf"\b{_GENERIC}[a-z][a-z'-]+\s+(?:(?:elementary|middle|high|junior\s+high|primary|charter)\s+school"
                 r"|(?:general|memorial|regional|community|county|children's|medical|methodist|baptist|presbyterian)"
                 r"\s+(?:hospital|medical\s+center|clinic|health\s+center))\b"
-                r"|\b(?:saint|st\.?)\s+[a-z][a-z'-]+\s+(?:hospital|church|school|academy|clinic|parish|cathedral|center)\b")
+                r"|\b(?:saint|st\.?)\s+[a-z][a-z'-]+\s+"
+                r"(?:hospital|church|school|academy|clinic|parish|cathedral|center)\b")
 # Where someone works or goes: the capitalised words after it name the place.
 _WORKS_AT = r"(?i:\b(?:work(?:s|ed|ing)?|volunteer(?:s|ed|ing)?|employed|hired)\s+(?:at|for)\s+)"
 _SPANISH = r"\b(?:Casa|Centro|Hogar|Iglesia|Escuela|Colegio|Fundaci[oó]n|Cl[ií]nica)\s+(?:de\s+(?:la\s+|los\s+|las\s+)?)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?"
@@ -63,5 +64,6 @@ def employer() -> PatternRecognizer:
     # No context boost: a nationality after "worked for" ("Guatemalan clients") must lose to NRP.
     return OrganizationRecognizer(
         "ORGANIZATION", name="employer",
-        patterns=[Pattern("works_at", rf"(?<={_WORKS_AT}(?:the\s+)?){_WORD}(?:\s+(?:of\s+|de\s+)?[A-Z][\w'&-]*){{0,3}}", 0.6)],
+        patterns=[Pattern("works_at", rf"(?<={_WORKS_AT}(?:the\s+)?){_WORD}(?:\s+(?:of\s+|de\s+)?[A-Z][\w'&-]*){{0,3}}",
+                          0.6)],
         global_regex_flags=_CASED)
