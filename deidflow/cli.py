@@ -85,7 +85,10 @@ def run_batch(input_dir, output_dir, vault_dir, engine, model, study, formats, v
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="deidflow", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="deidflow",
+        description="Transcribe, speaker-label and de-identify research interviews on this machine.",
+        epilog="Start with: deidflow vault init --key-file ~/study.key; then deidflow run. See README.md.")
     sub = parser.add_subparsers(dest="command", required=True)
     for name in COMMAND_MODULES:
         try:

@@ -329,7 +329,8 @@ def export_job(transcript_path: str, cfg: RunConfig) -> list[str]:
     formats = cfg.formats or cfg.load_study().formats
     written = [str(p) for p in exports.export_interview(transcript, Path(cfg.output_dir), formats)]
     atomic.write_json(Path(transcript_path).parent / COMPLETE,
-                      {"sha256": transcript["source"]["sha256"], "fingerprint": transcript["engine"]["fingerprint"]})
+                      {"sha256": transcript["source"]["sha256"],
+                       "fingerprint": transcript["engine"].get("fingerprint")})
     return written
 
 

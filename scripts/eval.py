@@ -39,6 +39,19 @@ def by_type(items: list[str]) -> dict[str, int]:
     return dict(Counter(i.split(":", 1)[0] for i in items))
 
 
+def check_exports(out: Path, vault: Path) -> None:
+    """Every format for every interview, and `audit verify` (chain, hashes, crosswalk re-scan) clean."""
+    import exports
+    ids = sorted(p.parent.name for p in out.glob("*/transcript.json"))
+    per_interview = {i: sorted(f.name for f in (out / i).iterdir() if not f.name.startswith(".")) for i in ids}
+    study = sorted(f.name for f in out.iterdir() if f.is_file() and not f.name.startswith("."))
+    counts = {i: len(files) for i, files in per_interview.items()}
+    print(f"  exports: {len(exports.FORMATS)} formats; files per interview {counts}; study files {study}")
+    verify = subprocess.run([sys.executable, "-m", "deidflow.cli", "audit", "verify", "--output", str(out),
+                             "--vault", str(vault)], capture_output=True, text=True, cwd=ROOT)
+    print(f"  audit verify: exit {verify.returncode}; {verify.stdout.strip().splitlines()[-1:]}")
+
+
 def audio_mode(corpus: Path, real: Path, tmp: Path) -> None:
     from flows import process_interviews
     out, vault = tmp / "out", tmp / "vault"
@@ -48,6 +61,7 @@ def audio_mode(corpus: Path, real: Path, tmp: Path) -> None:
                                      ("interviews", "wer", "present", "leaked", "leak_rate", "over_redaction",
                                       "speaker_acc")}))
     print("  leaks by entity type:", by_type(figures["leaked_items"]))
+    check_exports(out, vault)
     if (real / "meeting.rttm").exists():
         rout = tmp / "real_out"
         process_interviews(str(real), str(rout), str(vault))
