@@ -102,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from flows.settings import apply_defaults
+    from deidflow.prefect_env import apply_defaults
     apply_defaults()
     args = build_parser().parse_args(argv)
     return args.func(args)

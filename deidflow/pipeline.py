@@ -7,6 +7,7 @@ the vault; only de-identified files are written under the output folder.
 from __future__ import annotations
 
 import json
+import threading
 import time
 import traceback
 from dataclasses import asdict, dataclass, field
@@ -79,6 +80,36 @@ class Job:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+_preloading: dict[str, threading.Thread] = {}
+
+
+def preload(cfg: RunConfig) -> None:
+    """Load the diarization and de-identification models in the background.
+
+    They take ~10 s to load; loading them while the first file is transcribed
+    hides most of that.
+    """
+    key = cfg.fingerprint()
+    if key in _preloading:
+        return
+
+    def load() -> None:
+        try:
+            diarization.warm_up()
+            Deidentifier(cfg.load_study(), vault_for(cfg))
+        except Exception:
+            pass        # the stage itself will load again and report any failure
+
+    _preloading[key] = threading.Thread(target=load, name="deidflow-preload", daemon=True)
+    _preloading[key].start()
+
+
+def _await_preload(cfg: RunConfig) -> None:
+    thread = _preloading.get(cfg.fingerprint())
+    if thread is not None:
+        thread.join()
 
 
 def vault_for(cfg: RunConfig) -> Vault:
@@ -242,6 +273,7 @@ def _check_complete(samples, header_s: float) -> None:
 
 @guarded("diarize")
 def diarize_job(job: Job, cfg: RunConfig) -> str:
+    _await_preload(cfg)
     vault = vault_for(cfg)
     asr = vault.read_json(ASR.format(id=job.interview_id))
     segments = _segments_from(asr["segments"])
@@ -290,6 +322,7 @@ def _participant_labels(speakers: list[Speaker], job: Job) -> list[Speaker]:
 
 @guarded("deidentify")
 def deidentify_job(job: Job, cfg: RunConfig) -> str:
+    _await_preload(cfg)
     vault = vault_for(cfg)
     study = cfg.load_study()
     diarized = vault.read_json(SPEAKERS.format(id=job.interview_id))

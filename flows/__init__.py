@@ -1,5 +1,5 @@
 """Prefect orchestration of the deidflow pipeline. No stage logic lives here."""
-from flows.settings import apply_defaults
+from deidflow.prefect_env import apply_defaults
 
 apply_defaults()
 

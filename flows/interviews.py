@@ -58,21 +58,25 @@ def process_interview(path: str, output_dir: str = "transcripts_out", vault_dir:
                       engine: str = "faster-whisper", model: str | None = None,
                       study: str | None = None, formats: list[str] | None = None) -> dict:
     """One recording or transcript, end to end. Raises StageError (safe message) on failure."""
-    cfg = RunConfig(output_dir, vault_dir, engine, model, study, formats).to_dict()
+    cfg = RunConfig(output_dir, vault_dir, engine, model, study, formats)
+    pipeline.preload(cfg)
+    return _stages(path, cfg.to_dict()).to_dict()
+
+
+def _stages(path: str, cfg: dict) -> Outcome:
     logger = get_run_logger()
     started = time.monotonic()
     job = plan_task(path, cfg)
     if job["skip"]:
         logger.info("%s: skipped (%s)", Path(path).name, job["skip"])
-        return Outcome(Path(path).name, job["interview_id"], "skipped", job["skip"],
-                       job["source"]["duration_s"]).to_dict()
+        return Outcome(Path(path).name, job["interview_id"], "skipped", job["skip"], job["source"]["duration_s"])
     transcribe_task(job, cfg)
     diarize_task(job, cfg)
     transcript = deidentify_task(job, cfg)
     export_task(transcript, cfg)
     logger.info("%s: done as %s", Path(path).name, job["interview_id"])
     return Outcome(Path(path).name, job["interview_id"], "done", None, job["source"]["duration_s"],
-                   time.monotonic() - started).to_dict()
+                   time.monotonic() - started)
 
 
 @flow(name="process-interviews", persist_result=False, log_prints=False)
@@ -97,10 +101,16 @@ def process_interviews(input_dir: str = "audio_in", output_dir: str = "transcrip
 
 
 def _in_process(paths: list[Path], params: dict, deployment: str) -> list[Outcome]:
+    """Stage tasks straight under the batch run: a sub-flow per file would cost a second each."""
+    cfg = RunConfig(**params)
+    if paths:
+        pipeline.preload(cfg)
     outcomes = []
     for path in paths:
-        state = process_interview(str(path), **params, return_state=True)
-        outcomes.append(outcome_of(path, state))
+        try:
+            outcomes.append(_stages(str(path), cfg.to_dict()))
+        except pipeline.StageError as exc:
+            outcomes.append(Outcome(path.name, None, "failed", str(exc)))
     return outcomes
 
 

@@ -19,10 +19,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from flows.settings import apply_defaults  # noqa: E402
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+from deidflow.prefect_env import apply_defaults  # noqa: E402
 
 apply_defaults()
-os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
 
 def bare_faster_whisper(files: list[Path]) -> float:

@@ -23,10 +23,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
-from flows.settings import apply_defaults  # noqa: E402
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+from deidflow.prefect_env import apply_defaults  # noqa: E402
 
 apply_defaults()
-os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
 
 def score(*args: str) -> dict:
