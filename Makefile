@@ -7,7 +7,7 @@ CORPUS  ?= ../shared/corpus
 DEMO_KEY := .vault-demo.key
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: install run test leakguard bench eval fixtures clean
+.PHONY: install run test leakguard bench bench-memory eval fixtures clean
 
 install: $(STAMP)
 
@@ -34,6 +34,10 @@ leakguard: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --corpus $(CORPUS)
+
+# Peak RSS of a worker on a 2-hour recording (takes ~10 minutes).
+bench-memory: $(STAMP)
+	DEIDFLOW_VAULT_KEY=bench-only $(BIN)/python scripts/bench_memory.py --minutes 120
 
 eval: $(STAMP)
 	$(BIN)/python scripts/eval.py --corpus $(CORPUS)

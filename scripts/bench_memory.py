@@ -22,7 +22,7 @@ from pathlib import Path
 import imageio_ffmpeg
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = Path("/work/shared/corpus")
+CORPUS = ROOT.parent / "shared" / "corpus"
 AUDIO = (".mp3", ".m4a", ".flac", ".wav", ".ogg", ".mp4")
 BUDGET_MB = 2048
 

@@ -1,6 +1,8 @@
 """Bad input gets one line naming the problem; the original stays as it was."""
 import os
 import struct
+import subprocess
+import sys
 
 import pytest
 
@@ -32,13 +34,19 @@ def test_unsupported_codec_is_reported_not_crashed_on(tmp_path, cfg):
     assert path.read_bytes() == before
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file, so permissions cannot be denied")
 def test_unreadable_file_is_reported(tmp_path, cfg):
     path = tmp_path / "locked.mp3"
     path.write_bytes((AUDIO / "interview.mp3").read_bytes())
     path.chmod(0)
-    outcome = pipeline.process_file(path, cfg)
-    assert outcome.reason == "permission denied: the file cannot be read"
+    code = ("import sys; from pathlib import Path; from deidflow import pipeline; "
+            "print(pipeline.process_file(Path(sys.argv[1]), pipeline.RunConfig(sys.argv[2], sys.argv[3])).reason)")
+    # root reads anything; without the capabilities that override file modes it is refused like anyone
+    drop = ["setpriv", "--bounding-set=-dac_override,-dac_read_search",
+            "--inh-caps=-dac_override,-dac_read_search"] if os.geteuid() == 0 else []
+    result = subprocess.run([*drop, sys.executable, "-c", code, str(path), cfg.output_dir, cfg.vault_dir],
+                            capture_output=True, text=True, timeout=120)
+    assert result.stdout.strip() == "permission denied: the file cannot be read", result.stderr[-1500:]
+    assert path.stat().st_mode & 0o777 == 0          # left exactly as it was
 
 
 def test_symlink_out_of_the_input_folder_is_refused_but_one_inside_is_taken(tmp_path):
