@@ -10,6 +10,10 @@ RELIABLE_S = 0.8          # shorter chunks give noisy embeddings: they are score
 MAX_SPEAKERS = 8
 PRUNE = 0.2               # keep this share of each row's strongest affinities (drops cross-speaker noise)
 MIN_SHARE = 0.04          # a cluster with less of the speech is merged into its nearest neighbour
+# A cluster is split in two when its 2-means halves are further apart than they are spread...
+SPLIT_MARGIN = 0.15       # (mean similarity to own half) - (similarity between the halves)
+SPLIT_SHARE = 0.08        # ...each half holds this much of all speech (not an outlier or laughter)
+SPLIT_RUNS = 4            # ...and the halves take turns in time (a voice drifting over a recording does not)
 
 
 def centroids_of(emb: np.ndarray, labels: np.ndarray, weights: np.ndarray) -> np.ndarray:
@@ -71,6 +75,7 @@ def _cluster(emb: np.ndarray, durations: np.ndarray, num_speakers: int | None) -
         cents = centroids_of(x, labels, w)
     if not num_speakers:
         cents = _merge_small(x, w, labels, cents)
+        cents = _split_mixed(x, w, cents)
     return cents
 
 
@@ -88,3 +93,29 @@ def _merge_small(x, w, labels, cents):
         labels = np.unique(labels, return_inverse=True)[1]
         cents = centroids_of(x, labels, w)
     return cents
+
+
+def _split_mixed(x, w, cents):
+    """Split clusters that hold two voices the eigengap missed (a speaker with few turns sits too
+    close to a neighbour in the spectrum); each split must look like turns of two people."""
+    labels = (x @ cents.T).argmax(1)
+    out = []
+    for k in range(len(cents)):
+        members = np.flatnonzero(labels == k)
+        halves = _two_voices(x[members], w[members], w.sum()) if len(members) >= 2 * SPLIT_RUNS else None
+        if halves is None or len(cents) + len(out) - k >= MAX_SPEAKERS:
+            out.append(cents[k])
+        else:
+            out += list(centroids_of(x[members], halves, w[members]))
+    return np.stack(out)
+
+
+def _two_voices(x, w, total):
+    """2-means labels of one cluster's chunks (in time order) if they are two voices, else None."""
+    halves = KMeans(2, n_init=10, random_state=0).fit_predict(x)
+    cents = centroids_of(x, halves, w)
+    own = float(np.mean(np.sum(x * cents[halves], axis=1)))
+    apart = own - float(cents[0] @ cents[1])
+    share = np.bincount(halves, weights=w, minlength=2) / total
+    runs = 1 + int(np.sum(halves[1:] != halves[:-1]))
+    return halves if apart > SPLIT_MARGIN and share.min() >= SPLIT_SHARE and runs >= SPLIT_RUNS else None
