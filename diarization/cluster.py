@@ -112,7 +112,7 @@ def _split_mixed(x, w, cents):
 
 def _two_voices(x, w, total):
     """2-means labels of one cluster's chunks (in time order) if they are two voices, else None."""
-    halves = KMeans(2, n_init=10, random_state=0).fit_predict(x)
+    halves = KMeans(2, n_init=3, random_state=0).fit_predict(x)
     cents = centroids_of(x, halves, w)
     own = float(np.mean(np.sum(x * cents[halves], axis=1)))
     apart = own - float(cents[0] @ cents[1])
