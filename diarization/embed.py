@@ -13,12 +13,21 @@ GATE_DB = 30.0           # frames this far below the recording's loud speech are
 MAX_FRAMES = 120         # LSTM cost is per frame: 1.2 s of a chunk tells its voice as well as 2 s
 
 
-def mel_frames(audio: np.ndarray) -> np.ndarray:
-    from resemblyzer.audio import normalize_volume, wav_to_mel_spectrogram
+BLOCK = 16000 * 300      # 5 minutes: a whole recording's STFT at once would take gigabytes
+TARGET_DBFS = -30.0
 
-    if np.any(audio):         # silence has no level to normalise (it would divide by zero)
-        audio = normalize_volume(audio, -30, increase_only=True)
-    return wav_to_mel_spectrogram(audio)
+
+def mel_frames(audio: np.ndarray) -> np.ndarray:
+    """resemblyzer's mel frames (volume raised to -30 dBFS as it does), computed block by block."""
+    from resemblyzer.audio import wav_to_mel_spectrogram
+
+    power = float(np.dot(audio, audio)) / max(len(audio), 1)
+    change = TARGET_DBFS - 10 * np.log10(power) if power > 0 else 0.0   # silence has no level
+    gain = np.float32(10 ** (change / 20)) if change > 0 else np.float32(1.0)
+    blocks = [wav_to_mel_spectrogram(audio[i:i + BLOCK] * gain)[: len(audio[i:i + BLOCK]) // MEL_HOP]
+              if i + BLOCK < len(audio) else wav_to_mel_spectrogram(audio[i:i + BLOCK] * gain)
+              for i in range(0, len(audio), BLOCK)]
+    return np.concatenate(blocks) if blocks else np.zeros((0, 40), np.float32)
 
 
 def voiced_frames(mel: np.ndarray) -> np.ndarray:

@@ -92,7 +92,9 @@ def decode(path: Path, stereo: bool = False) -> np.ndarray:
         reason = exc.stderr.decode(errors="replace").strip().splitlines()
         raise UnreadableAudio(f"cannot decode the audio ({reason[-1]})" if reason
                               else "cannot decode the audio") from None
-    samples = np.frombuffer(out, np.int16).astype(np.float32) / 32768.0
+    samples = np.frombuffer(out, np.int16).astype(np.float32)
+    del out
+    samples /= 32768.0          # in place: a two-hour recording is 460 MB as float32
     if stereo:
         samples = samples.reshape(-1, 2).T.copy()
     if samples.size == 0:

@@ -1,3 +1,4 @@
+import numpy as np
 import pytest
 
 from conftest import AUDIO
@@ -38,14 +39,37 @@ def test_openai_whisper_loads_a_local_checkpoint(tmp_path):
                            n_vocab=51864, n_text_ctx=448, n_text_state=64, n_text_head=2, n_text_layer=1)
     torch.manual_seed(0)      # random encoder weights: fixed, so the run is the same every time
     model = Whisper(dims)
-    with torch.no_grad():     # a decoder that always says end-of-text, so decoding takes two steps
+    with torch.no_grad():     # a decoder sure of "<|0.00|><|0.00|><|endoftext|>": greedy decoding, no fallback
         model.decoder.ln.weight.zero_()
         model.decoder.ln.bias.fill_(1.0)
         model.decoder.token_embedding.weight.zero_()
         model.decoder.token_embedding.weight[50256] = 10.0      # <|endoftext|> of the English tokenizer
+        model.decoder.token_embedding.weight[50363] = 20.0      # <|0.00|>, the first timestamp
     ckpt = tmp_path / "tiny-test.pt"
     torch.save({"dims": dims.__dict__, "model_state_dict": model.state_dict()}, ckpt)
     engine = get_engine("openai-whisper", str(ckpt))
     segments = engine.transcribe(audio.decode(AUDIO / "silence.wav"))
     assert segments == []
     assert engine.info()["model"] == str(ckpt)
+
+
+def test_long_audio_is_cut_into_windows_at_the_quietest_moment():
+    from transcription.windows import split_at_pauses
+    rate = 16000
+    speech = np.random.default_rng(0).normal(0, 0.1, 30 * rate).astype(np.float32)
+    speech[17 * rate:int(17.5 * rate)] = 0.0            # the only pause in the search range
+    bounds = split_at_pauses(speech, window_s=20)
+    assert bounds[0][0] == 0 and bounds[-1][1] == len(speech)
+    assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:]))
+    assert 17 * rate <= bounds[0][1] <= 17.5 * rate
+    assert split_at_pauses(speech[: 10 * rate], window_s=20) == [(0, 10 * rate)]
+
+
+def test_windowed_transcription_keeps_absolute_times(monkeypatch):
+    import transcription.engines as engines
+    samples = audio.decode(AUDIO / "interview.flac")
+    monkeypatch.setattr(engines, "split_at_pauses", lambda a: [(0, 12 * 16000), (12 * 16000, len(a))])
+    segments, _ = transcribe(samples)
+    assert any(s.start >= 12.0 for s in segments)
+    assert all(w.start >= 12.0 for s in segments if s.start >= 12.0 for w in s.words)
+    assert "tucson" in " ".join(s.text for s in segments).lower()

@@ -6,7 +6,8 @@ from typing import Callable, Protocol
 
 import numpy as np
 
-from deidflow.models import Segment
+from deidflow.models import Segment, Word
+from transcription.windows import SAMPLE_RATE, split_at_pauses
 
 
 class Engine(Protocol):
@@ -39,7 +40,19 @@ def transcribe(audio: np.ndarray, engine: str = "faster-whisper", model: str | N
                progress: Callable[[float], None] | None = None) -> tuple[list[Segment], dict]:
     """Segments with word timings, and a description of the engine that made them."""
     eng = get_engine(engine, model)
-    return eng.transcribe(audio, progress), eng.info()
+    segments: list[Segment] = []
+    for start, end in split_at_pauses(audio):
+        offset = start / SAMPLE_RATE
+        shifted = (lambda t, o=offset: progress(t + o)) if progress else None
+        segments += [_shift(s, offset) for s in eng.transcribe(audio[start:end], shifted)]
+    return segments, eng.info()
+
+
+def _shift(seg: Segment, offset: float) -> Segment:
+    if not offset:
+        return seg
+    words = [Word(w.start + offset, w.end + offset, w.word, w.probability) for w in seg.words]
+    return Segment(seg.start + offset, seg.end + offset, seg.text, seg.speaker, words)
 
 
 # Import for their registration side effect.
