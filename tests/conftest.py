@@ -33,3 +33,9 @@ def input_dir(tmp_path) -> Path:
 def copy_in(folder: Path, *names: str, rename: dict[str, str] | None = None) -> list[Path]:
     rename = rename or {}
     return [Path(shutil.copy(AUDIO / n, folder / rename.get(n, n))) for n in names]
+
+
+def run_cli(*argv) -> int:
+    """`deidflow ARGS` in this process, through the real parser; returns the exit status."""
+    from deidflow.cli import main
+    return main([str(a) for a in argv])

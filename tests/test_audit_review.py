@@ -1,10 +1,8 @@
 """`deidflow review`: decisions go to the vault and the log, outputs re-render, and the run still verifies."""
-import argparse
 import json
 
 import pytest
 
-import audit.cli
 from audit import AuditLog
 from audit.verify import output_files
 from deidflow.models import Interview, Segment, Source, Speaker
@@ -14,11 +12,7 @@ TEXT = "Last spring the folks at Quillfeather Bakery gave me a job."
 SPAN = (TEXT.index("Quillfeather"), TEXT.index(" gave"))
 
 
-def run(*argv) -> int:
-    parser = argparse.ArgumentParser(prog="deidflow")
-    audit.cli.register(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args([str(a) for a in argv])
-    return args.func(args)
+from conftest import run_cli as run  # noqa: E402
 
 
 @pytest.fixture

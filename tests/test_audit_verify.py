@@ -1,5 +1,4 @@
 """The hash-chained log and `deidflow audit verify`: untouched verifies; one changed byte anywhere fails."""
-import argparse
 import json
 import multiprocessing
 from pathlib import Path
@@ -7,7 +6,6 @@ from pathlib import Path
 import docx
 import pytest
 
-import audit.cli
 from audit import AuditLog
 from audit.log import GENESIS, entry_hash
 from audit.verify import check_chain
@@ -18,11 +16,7 @@ NAME = "Marisol Quintanilla"
 CITY = "Tegucigalpa"
 
 
-def run(*argv) -> int:
-    parser = argparse.ArgumentParser(prog="deidflow")
-    audit.cli.register(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args([str(a) for a in argv])
-    return args.func(args)
+from conftest import run_cli as run  # noqa: E402
 
 
 @pytest.fixture
