@@ -5,6 +5,7 @@ import hashlib
 import json
 import shutil
 import subprocess
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -79,22 +80,40 @@ def channel_count(path: Path) -> int:
 
 
 def decode(path: Path, stereo: bool = False) -> np.ndarray:
-    """16 kHz float32 samples: shape (n,) mono, or (2, n) when stereo=True."""
+    """16 kHz float32 samples: shape (n,) mono, or (2, n) when stereo=True.
+
+    Streamed from ffmpeg into one preallocated array: holding ffmpeg's whole
+    output as bytes first would double a two-hour recording's footprint.
+    """
     channels = 2 if stereo else 1
-    try:
-        out, _ = (
-            ffmpeg.input(_ffmpeg_url(path))
-            .output("-", format="s16le", acodec="pcm_s16le", ac=channels, ar=SAMPLE_RATE)
-            .run(cmd=[ffmpeg_exe(), "-nostdin", "-hide_banner", "-loglevel", "error"],
-                 capture_stdout=True, capture_stderr=True)
-        )
-    except ffmpeg.Error as exc:
-        reason = exc.stderr.decode(errors="replace").strip().splitlines()
+    cmd = (ffmpeg.input(_ffmpeg_url(path))
+           .output("-", format="s16le", acodec="pcm_s16le", ac=channels, ar=SAMPLE_RATE)
+           .compile(cmd=[ffmpeg_exe(), "-nostdin", "-hide_banner", "-loglevel", "error"]))
+    expected = int((probe_duration(path) + 1) * SAMPLE_RATE * channels)
+    samples = np.empty(max(expected, SAMPLE_RATE), np.float32)
+    filled = 0
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
+        errors: list[bytes] = []
+        drain = threading.Thread(target=lambda: errors.append(proc.stderr.read()), daemon=True)
+        drain.start()
+        rest = b""
+        while block := proc.stdout.read(1 << 20):
+            block, rest = rest + block, b""
+            if len(block) % 2:          # a pipe read can end inside a sample
+                block, rest = block[:-1], block[-1:]
+            pcm = np.frombuffer(block, np.int16)
+            if filled + len(pcm) > len(samples):
+                samples = np.resize(samples, max(2 * len(samples), filled + len(pcm)))
+            samples[filled:filled + len(pcm)] = pcm
+            filled += len(pcm)
+        proc.wait()
+        drain.join()
+    if proc.returncode != 0:
+        reason = b"".join(errors).decode(errors="replace").strip().splitlines()
         raise UnreadableAudio(f"cannot decode the audio ({reason[-1]})" if reason
                               else "cannot decode the audio") from None
-    samples = np.frombuffer(out, np.int16).astype(np.float32)
-    del out
-    samples /= 32768.0          # in place: a two-hour recording is 460 MB as float32
+    samples = samples[:filled - filled % channels]
+    samples /= 32768.0
     if stereo:
         samples = samples.reshape(-1, 2).T.copy()
     if samples.size == 0:
