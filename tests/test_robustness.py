@@ -46,7 +46,8 @@ def _run(input_dir: Path, home: Path) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "deidflow.cli", "run", "--input", str(input_dir),
                              "--output", str(home / "out"), "--vault", str(home / "vault"),
                              "--formats", "txt,vtt,qdpx"],
-                            env=env, cwd=home, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                            env=env, cwd=home, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            start_new_session=True)
 
 
 def test_kill_9_mid_batch_then_rerun_completes_everything_once(tmp_path):
@@ -61,7 +62,7 @@ def test_kill_9_mid_batch_then_rerun_completes_everything_once(tmp_path):
     deadline = time.monotonic() + 400
     while time.monotonic() < deadline and not (out / "a first" / pipeline.COMPLETE).exists():
         time.sleep(0.2)
-    proc.send_signal(signal.SIGKILL)
+    os.killpg(proc.pid, signal.SIGKILL)      # the CLI and its Prefect server, as a power cut would
     proc.wait()
     assert (out / "a first" / pipeline.COMPLETE).exists(), "the first file never finished"
     assert not (out / "zz last" / pipeline.COMPLETE).exists(), "killed too late to test a resume"
