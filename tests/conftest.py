@@ -39,3 +39,15 @@ def run_cli(*argv) -> int:
     """`deidflow ARGS` in this process, through the real parser; returns the exit status."""
     from deidflow.cli import main
     return main([str(a) for a in argv])
+
+
+def recognized(text: str, threshold: float = 0.5) -> dict[str, list[str]]:
+    """What the analyzer finds in text, by entity type, as spans of the original (not normalized) text."""
+    from redaction.deidentifier import analyzer
+    from redaction.normalize import normalize
+    view = normalize(text)
+    out: dict[str, list[str]] = {}
+    for r in analyzer().analyze(view.text, "en", score_threshold=threshold):
+        start, end = view.to_original(r.start, r.end)
+        out.setdefault(r.entity_type, []).append(text[start:end])
+    return out

@@ -11,18 +11,9 @@ import pytest
 from deidflow.models import Segment, Speaker
 from deidflow.study import Study
 from redaction import Deidentifier
-from redaction.deidentifier import analyzer
+from conftest import recognized as found
 from redaction.normalize import normalize
 from vaultstore.store import Vault
-
-
-def found(text: str, threshold: float = 0.5) -> dict[str, list[str]]:
-    view = normalize(text)
-    out: dict[str, list[str]] = {}
-    for r in analyzer().analyze(view.text, "en", score_threshold=threshold):
-        start, end = view.to_original(r.start, r.end)
-        out.setdefault(r.entity_type, []).append(text[start:end])
-    return out
 
 
 def redacted(text: str) -> set[str]:

@@ -3,17 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from redaction.deidentifier import analyzer
+from conftest import recognized as found
 from redaction.normalize import normalize
-
-
-def found(text: str, threshold: float = 0.5) -> dict[str, list[str]]:
-    view = normalize(text)
-    out: dict[str, list[str]] = {}
-    for r in analyzer().analyze(view.text, "en", score_threshold=threshold):
-        start, end = view.to_original(r.start, r.end)
-        out.setdefault(r.entity_type, []).append(text[start:end])
-    return out
 
 
 def test_offset_map_points_spoken_digits_and_email_at_the_raw_words():
