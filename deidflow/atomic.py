@@ -10,6 +10,30 @@ from typing import Any
 
 def write_bytes(path: Path, data: bytes, mode: int = 0o644) -> Path:
     path = Path(path)
+    tmp = _staged(path, data, mode)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def create_bytes(path: Path, data: bytes, mode: int = 0o644) -> bool:
+    """Write path whole only if it does not exist yet; False when another writer was first."""
+    path = Path(path)
+    tmp = _staged(path, data, mode)
+    try:
+        os.link(tmp, path)          # atomic, and refuses to replace
+        return True
+    except FileExistsError:
+        return False
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _staged(path: Path, data: bytes, mode: int) -> Path:
+    """data in a synced temporary file beside path."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -18,11 +42,10 @@ def write_bytes(path: Path, data: bytes, mode: int = 0o644) -> Path:
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return path
+    return Path(tmp)
 
 
 def write_text(path: Path, text: str, mode: int = 0o644) -> Path:

@@ -117,3 +117,25 @@ def test_purge_removes_folder_and_only_this_interviews_crosswalk_entries(tmp_pat
     assert v.files() == ["crosswalk.json", "i2/transcript.raw.json"]
     assert v.read_json("crosswalk.json")["labels"]["PERSON"] == {"ottilie brandt": "Person 2",
                                                                  "kwame mensah": "Person 3"}
+
+
+def test_runs_opening_a_new_vault_at_once_share_one_key(tmp_path, passphrase):
+    """Parallel lanes (or workers) that create the same fresh vault must end up with one salt."""
+    import threading
+
+    barrier, vaults = threading.Barrier(4), []
+
+    def open_and_write(i):
+        barrier.wait()
+        v = open_vault(tmp_path / "v")
+        v.write_json(f"i{i}/asr.json", {"n": i})
+        vaults.append(v)
+
+    threads = [threading.Thread(target=open_and_write, args=(i,)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    fresh = open_vault(tmp_path / "v")
+    assert len(vaults) == 4
+    assert [fresh.read_json(f"i{i}/asr.json")["n"] for i in range(4)] == [0, 1, 2, 3]

@@ -116,14 +116,20 @@ def derive(secret: bytes, header: Header) -> bytes:
 
 
 def create_header(root: Path, secret: bytes) -> bytes:
-    """Write a new vault.json for this secret; returns the derived key."""
+    """Write a new vault.json for this secret; returns the derived key.
+
+    Two runs opening a new vault at once must not each write their own salt: the
+    header is created only if absent, and the loser uses the winner's.
+    """
     salt = secrets.token_bytes(16)
     draft = Header(salt, key_check=b"", **_SCRYPT)
     key = derive(secret, draft)
     nonce = secrets.token_bytes(12)
     header = Header(salt, key_check=nonce + AESGCM(key).encrypt(nonce, _KEY_CHECK, None), **_SCRYPT)
     # vault.json is not secret, but 0600 like everything in the vault
-    atomic.write_json(Path(root) / HEADER, header.to_json(), mode=0o600)
+    data = (json.dumps(header.to_json(), indent=2) + "\n").encode()
+    if not atomic.create_bytes(Path(root) / HEADER, data, mode=0o600):
+        return load_key(root, secret)
     return key
 
 
