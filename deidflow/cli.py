@@ -25,6 +25,8 @@ def add_run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--study", default=None, help="study file (YAML): policy, roster, manifest, formats")
     p.add_argument("--formats", default=None,
                    help="comma-separated export formats (default: all; see `deidflow formats`)")
+    p.add_argument("--parallel", type=int, default=None, metavar="N",
+                   help="recordings transcribed side by side (default: by core count; 1 on 1 core)")
     p.add_argument("--verbose", action="store_true", help="show Prefect's own log lines")
 
 
@@ -55,11 +57,12 @@ def cmd_run(args) -> int:
         return 2
     formats = [f.strip() for f in args.formats.split(",")] if args.formats else None
     summary = run_batch(args.input, args.output, args.vault, args.engine, args.model, args.study,
-                        formats, verbose=args.verbose)
+                        formats, verbose=args.verbose, files_at_once=args.parallel)
     return 1 if summary["failed"] else 0
 
 
-def run_batch(input_dir, output_dir, vault_dir, engine, model, study, formats, verbose=False) -> dict:
+def run_batch(input_dir, output_dir, vault_dir, engine, model, study, formats, verbose=False,
+              files_at_once=None) -> dict:
     """Run the batch flow in this process with progress bars and a summary table."""
     if not verbose:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
@@ -75,7 +78,7 @@ def run_batch(input_dir, output_dir, vault_dir, engine, model, study, formats, v
         progress.install(bars)
         try:
             summary = process_interviews(str(input_dir), str(output_dir), str(vault_dir), engine, model,
-                                         study, formats)
+                                         study, formats, files_at_once=files_at_once)
         finally:
             progress.install(None)
     console.print(summary_table(summary, time.monotonic() - started))

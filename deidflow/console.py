@@ -26,6 +26,7 @@ class ProgressBars:
                 pass
         self._overall = None
         self._files: dict[str, int] = {}
+        self._running: dict[str, float] = {}     # files transcribing now (several at once) -> seconds done
         self._done_before = 0.0
 
     def __enter__(self) -> "ProgressBars":
@@ -38,20 +39,26 @@ class ProgressBars:
 
     def start(self, name: str, total_s: float) -> None:
         self._files[name] = self._progress.add_task(f"  {name}", total=max(total_s, 1.0))
+        self._running[name] = 0.0
 
     def advance(self, name: str, done_s: float) -> None:
         task = self._files.get(name)
         if task is not None:
             self._progress.update(task, completed=done_s)
-            self._progress.update(self._overall, completed=self._done_before + done_s)
+            self._running[name] = done_s
+            self._update_overall()
 
     def finish(self, name: str) -> None:
         task = self._files.pop(name, None)
         if task is not None:
             total = self._progress.tasks[task].total or 0.0
             self._progress.update(task, completed=total)
+            self._running.pop(name, None)
             self._done_before += total
-            self._progress.update(self._overall, completed=self._done_before)
+            self._update_overall()
+
+    def _update_overall(self) -> None:
+        self._progress.update(self._overall, completed=self._done_before + sum(self._running.values()))
 
 
 def summary_table(summary: dict, wall_s: float) -> Table:

@@ -48,6 +48,7 @@ class RunConfig:
     model: str | None = None
     study: str | None = None
     formats: list[str] | None = None
+    files_at_once: int = 1          # recordings transcribed side by side (threads of one process)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -77,6 +78,7 @@ class Job:
     num_speakers: int | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
     skip: str | None = None         # why nothing needs doing
+    channels: int = 1
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -167,14 +169,14 @@ def plan(path: Path, cfg: RunConfig) -> Job:
     _check_not_growing(path, size)
     row = _manifest_row(path, cfg)
     if kind == "audio":
-        source = ingest_audio.probe(path)
+        source, channels = ingest_audio.inspect(path)
     else:
-        source = Source(file=path.name, sha256=ingest_audio.sha256(path), duration_s=0.0)
+        source, channels = Source(file=path.name, sha256=ingest_audio.sha256(path), duration_s=0.0), 0
     interview_id = (row.interview_id if row and row.interview_id else path.stem)
     job = Job(path=str(path), interview_id=interview_id, kind=kind, source=asdict(source),
               fingerprint=cfg.fingerprint(),
               num_speakers=row.number_of_speakers if row else None,
-              metadata=dict(row.attributes) if row else {})
+              metadata=dict(row.attributes) if row else {}, channels=channels)
     if row is not None and row.identifying:
         vault_for(cfg).write_json(f"{interview_id}/manifest.json", row.identifying)
     if _already_done(job, cfg):
@@ -248,18 +250,38 @@ def transcribe_job(job: Job, cfg: RunConfig) -> str:
         segments, engine = transcripts.read(path), {"name": "transcript-import", "model": None,
                                                     "versions": {"deidflow": __version__}}
     else:
-        samples = ingest_audio.decode(path)
+        samples = _decode(job)
         _check_complete(samples, job.source["duration_s"])
         name = path.name
         progress.reporter.start(name, job.source["duration_s"])
         segments, engine = transcribe(samples, cfg.engine, cfg.model,
-                                      progress=lambda t: progress.reporter.advance(name, t))
+                                      progress=lambda t: progress.reporter.advance(name, t),
+                                      files_at_once=cfg.files_at_once)
         progress.reporter.finish(name)
     if not any(s.text.strip() for s in segments):
         raise StageError("no speech found (silent or unintelligible recording)")
     vault.write_json(rel, {"sha256": job.source["sha256"], "fingerprint": job.fingerprint,
                            "engine": engine, "segments": _segments_json(segments)})
+    if job.kind == "audio":
+        _decoded[_audio_key(job)] = samples
     return rel
+
+
+# Samples decoded for transcription, kept for the diarization stage that follows in the same
+# process (a second ffmpeg decode costs more than the voice embeddings). Taken, never left.
+_decoded: dict[tuple[str, str], Any] = {}
+
+
+def _audio_key(job: Job) -> tuple[str, str]:
+    return job.path, job.source["sha256"]
+
+
+def _decode(job: Job, stereo: bool = False):
+    """16 kHz samples of the job's recording; mono comes from the transcription stage when it ran here."""
+    kept = None if stereo else _decoded.pop(_audio_key(job), None)
+    if kept is not None:
+        return kept
+    return ingest_audio.decode(Path(job.path), stereo=stereo, duration_s=job.source["duration_s"] or None)
 
 
 def _check_complete(samples, header_s: float) -> None:
@@ -281,9 +303,8 @@ def diarize_job(job: Job, cfg: RunConfig) -> str:
         segments, speakers = _speakers_from_names(segments)
         speakers = diarization.roles.assign_roles(segments, speakers, interviewer=_interviewer(vault, job))
     else:
-        path = Path(job.path)
-        samples = ingest_audio.decode(path)
-        stereo = ingest_audio.decode(path, stereo=True) if ingest_audio.channel_count(path) == 2 else None
+        samples = _decode(job)
+        stereo = _decode(job, stereo=True) if job.channels == 2 else None
         segments, speakers = diarization.diarize(samples, segments, num_speakers=job.num_speakers,
                                                  stereo_audio=stereo, interviewer=_interviewer(vault, job))
     speakers = _participant_labels(speakers, job)
@@ -335,7 +356,15 @@ def deidentify_job(job: Job, cfg: RunConfig) -> str:
     return _render(raw, job.source["sha256"], cfg, study, vault)
 
 
+_RENDER_LOCK = threading.Lock()    # spaCy is not documented thread-safe; files meet here rarely
+
+
 def _render(raw: Interview, sha: str, cfg: RunConfig, study: Study, vault: Vault) -> str:
+    with _RENDER_LOCK:
+        return _render_one(raw, sha, cfg, study, vault)
+
+
+def _render_one(raw: Interview, sha: str, cfg: RunConfig, study: Study, vault: Vault) -> str:
     decisions_rel = f"{raw.interview_id}/decisions.json"
     decisions = vault.read_json(decisions_rel) if vault.exists(decisions_rel) else None
     result = Deidentifier(study, vault).deidentify(raw.interview_id, raw.segments, raw.speakers,

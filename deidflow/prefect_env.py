@@ -11,3 +11,9 @@ DEFAULTS = {
 def apply_defaults() -> None:
     for key, value in DEFAULTS.items():
         os.environ.setdefault(key, value)
+
+
+def shared_server() -> bool:
+    """True when runs report to a Prefect server (PREFECT_API_URL), not a private ephemeral one."""
+    from prefect.settings import get_current_settings
+    return bool(get_current_settings().api.url)

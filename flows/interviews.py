@@ -5,14 +5,17 @@ hashes; task results are not persisted; log lines name files, never text.
 """
 from __future__ import annotations
 
+import contextvars
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 
-from deidflow import pipeline
+from deidflow import pipeline, prefect_env
 from deidflow.pipeline import Job, Outcome, RunConfig
+from transcription import files_at_once as default_files_at_once
 
 TASK_OPTS = dict(persist_result=False, cache_policy=None, log_prints=False)
 
@@ -33,7 +36,7 @@ def plan_task(path: str, cfg: dict) -> dict:
     return pipeline.plan(Path(path), RunConfig(**cfg)).to_dict()
 
 
-@task(name="transcribe", tags=["asr"], retries=1, retry_condition_fn=_transient, **TASK_OPTS)
+@task(name="transcribe", retries=1, retry_condition_fn=_transient, **TASK_OPTS)
 def transcribe_task(job: dict, cfg: dict) -> str:
     return pipeline.transcribe_job(Job(**job), RunConfig(**cfg))
 
@@ -63,6 +66,15 @@ def process_interview(path: str, output_dir: str = "transcripts_out", vault_dir:
     return _stages(path, cfg.to_dict()).to_dict()
 
 
+ASR_TAGS = ["asr"]
+
+
+def _transcribe_task():
+    """Tagged `asr` where a shared server can hold a cluster-wide limit on that tag. A local run's
+    private SQLite server holds none, and asking it for a slot costs seconds per file."""
+    return transcribe_task.with_options(tags=ASR_TAGS) if prefect_env.shared_server() else transcribe_task
+
+
 def _stages(path: str, cfg: dict) -> Outcome:
     logger = get_run_logger()
     started = time.monotonic()
@@ -70,7 +82,7 @@ def _stages(path: str, cfg: dict) -> Outcome:
     if job["skip"]:
         logger.info("%s: skipped (%s)", Path(path).name, job["skip"])
         return Outcome(Path(path).name, job["interview_id"], "skipped", job["skip"], job["source"]["duration_s"])
-    transcribe_task(job, cfg)
+    _transcribe_task()(job, cfg)
     diarize_task(job, cfg)
     transcript = deidentify_task(job, cfg)
     export_task(transcript, cfg)
@@ -83,8 +95,12 @@ def _stages(path: str, cfg: dict) -> Outcome:
 def process_interviews(input_dir: str = "audio_in", output_dir: str = "transcripts_out",
                        vault_dir: str = "vault", engine: str = "faster-whisper", model: str | None = None,
                        study: str | None = None, formats: list[str] | None = None,
-                       fan_out: bool = False, deployment: str = "process-interview/process-interview") -> dict:
-    """A folder of recordings. A failing file is reported and the others go on."""
+                       fan_out: bool = False, deployment: str = "process-interview/process-interview",
+                       files_at_once: int | None = None) -> dict:
+    """A folder of recordings. A failing file is reported and the others go on.
+
+    files_at_once: recordings processed side by side in this process (default: by core count).
+    """
     logger = get_run_logger()
     cfg = RunConfig(output_dir, vault_dir, engine, model, study, formats)
     paths, rejected = pipeline.batch_inputs(Path(input_dir))
@@ -92,26 +108,34 @@ def process_interviews(input_dir: str = "audio_in", output_dir: str = "transcrip
         logger.warning("%s: %s", r.path.name, r.reason)
     params = dict(output_dir=output_dir, vault_dir=vault_dir, engine=engine, model=model,
                   study=study, formats=formats)
-    run = _fan_out if fan_out else _in_process
-    outcomes = run(paths, params, deployment)
+    if fan_out:
+        outcomes = _fan_out(paths, params, deployment)
+    else:
+        lanes = max(1, files_at_once) if files_at_once else default_files_at_once(engine, len(paths))
+        outcomes = _in_process(paths, RunConfig(**params, files_at_once=lanes))
     for o in outcomes:
         if o.status == "failed":
             logger.error("%s: %s", o.file, o.reason)
     return _finish(outcomes, rejected, cfg)
 
 
-def _in_process(paths: list[Path], params: dict, deployment: str) -> list[Outcome]:
-    """Stage tasks straight under the batch run: a sub-flow per file would cost a second each."""
-    cfg = RunConfig(**params)
+def _in_process(paths: list[Path], cfg: RunConfig) -> list[Outcome]:
+    """Stage tasks straight under the batch run (a sub-flow per file would cost a second each),
+    in cfg.files_at_once lanes: while one file is diarized or de-identified, another is
+    transcribed, so no core waits on a single file's stages."""
     if paths:
         pipeline.preload(cfg)
-    outcomes = []
-    for path in paths:
+
+    def one(path: Path) -> Outcome:
         try:
-            outcomes.append(_stages(str(path), cfg.to_dict()))
+            return _stages(str(path), cfg.to_dict())
         except pipeline.StageError as exc:
-            outcomes.append(Outcome(path.name, None, "failed", str(exc)))
-    return outcomes
+            return Outcome(path.name, None, "failed", str(exc))
+
+    with ThreadPoolExecutor(max(1, cfg.files_at_once), thread_name_prefix="deidflow-lane") as lanes:
+        # each lane runs in a copy of this flow run's context, as Prefect's own task runner does
+        futures = [lanes.submit(contextvars.copy_context().run, one, p) for p in paths]
+        return [f.result() for f in futures]
 
 
 def _fan_out(paths: list[Path], params: dict, deployment: str) -> list[Outcome]:

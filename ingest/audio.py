@@ -62,12 +62,18 @@ def _stream_info(path: Path) -> dict:
 
 
 def probe(path: Path) -> Source:
+    return inspect(path)[0]
+
+
+def inspect(path: Path) -> tuple[Source, int]:
+    """The recording's Source (hash, duration) and its channel count, from one ffmpeg call."""
     path = Path(path)
     info = _stream_info(path)
     duration = info["duration"]
     if duration is None:
         duration = len(decode(path)) / SAMPLE_RATE
-    return Source(file=path.name, sha256=sha256(path), duration_s=round(float(duration), 3))
+    source = Source(file=path.name, sha256=sha256(path), duration_s=round(float(duration), 3))
+    return source, info["channels"]
 
 
 def probe_duration(path: Path) -> float:
@@ -79,8 +85,10 @@ def channel_count(path: Path) -> int:
     return _stream_info(Path(path))["channels"]
 
 
-def decode(path: Path, stereo: bool = False) -> np.ndarray:
+def decode(path: Path, stereo: bool = False, duration_s: float | None = None) -> np.ndarray:
     """16 kHz float32 samples: shape (n,) mono, or (2, n) when stereo=True.
+
+    duration_s, when the caller has probed it already, saves starting ffmpeg once more.
 
     Streamed from ffmpeg into one preallocated array: holding ffmpeg's whole
     output as bytes first would double a two-hour recording's footprint.
@@ -89,7 +97,9 @@ def decode(path: Path, stereo: bool = False) -> np.ndarray:
     cmd = (ffmpeg.input(_ffmpeg_url(path))
            .output("-", format="s16le", acodec="pcm_s16le", ac=channels, ar=SAMPLE_RATE)
            .compile(cmd=[ffmpeg_exe(), "-nostdin", "-hide_banner", "-loglevel", "error"]))
-    expected = int((probe_duration(path) + 1) * SAMPLE_RATE * channels)
+    if duration_s is None:
+        duration_s = probe_duration(path)
+    expected = int((duration_s + 1) * SAMPLE_RATE * channels)
     samples = np.empty(max(expected, SAMPLE_RATE), np.float32)
     filled = 0
     with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:

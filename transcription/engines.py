@@ -1,6 +1,7 @@
 """Engine registry: each backend registers a loader under its CLI name."""
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from typing import Callable, Protocol
 
@@ -13,13 +14,14 @@ from transcription.windows import SAMPLE_RATE, split_at_pauses
 class Engine(Protocol):
     name: str
     model: str
+    concurrent: bool          # may transcribe several files at once from threads
 
     def transcribe(self, audio: np.ndarray, progress: Callable[[float], None] | None = None) -> list[Segment]: ...
 
     def info(self) -> dict: ...
 
 
-ENGINES: dict[str, Callable[[str | None], Engine]] = {}
+ENGINES: dict[str, Callable[[str | None, int], Engine]] = {}
 
 
 def register(name: str):
@@ -30,16 +32,29 @@ def register(name: str):
 
 
 @lru_cache(maxsize=4)
-def get_engine(name: str = "faster-whisper", model: str | None = None) -> Engine:
+def get_engine(name: str = "faster-whisper", model: str | None = None, files_at_once: int = 1) -> Engine:
     if name not in ENGINES:
         raise ValueError(f"unknown engine {name!r}; choose one of: {', '.join(sorted(ENGINES))}")
-    return ENGINES[name](model)
+    return ENGINES[name](model, files_at_once)
+
+
+def files_at_once(engine: str, files: int) -> int:
+    """How many files to transcribe side by side: one per core pair, at most 4, where the engine can."""
+    loader = ENGINES.get(engine)
+    if not getattr(loader, "concurrent", False):
+        return 1
+    cores = os.cpu_count() or 1
+    return max(1, min(files, 4, cores if cores <= 2 else cores // 2))
 
 
 def transcribe(audio: np.ndarray, engine: str = "faster-whisper", model: str | None = None,
-               progress: Callable[[float], None] | None = None) -> tuple[list[Segment], dict]:
-    """Segments with word timings, and a description of the engine that made them."""
-    eng = get_engine(engine, model)
+               progress: Callable[[float], None] | None = None,
+               files_at_once: int = 1) -> tuple[list[Segment], dict]:
+    """Segments with word timings, and a description of the engine that made them.
+
+    files_at_once: how many threads will call this at the same time (sizes the engine's workers).
+    """
+    eng = get_engine(engine, model, files_at_once)
     segments: list[Segment] = []
     for start, end in split_at_pauses(audio):
         offset = start / SAMPLE_RATE

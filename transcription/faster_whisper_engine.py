@@ -20,13 +20,17 @@ def _bundled_model() -> str:
 
 class FasterWhisper:
     name = "faster-whisper"
+    concurrent = True        # CTranslate2 runs one generate() per worker in parallel
 
-    def __init__(self, model: str | None):
+    def __init__(self, model: str | None, files_at_once: int = 1):
         from faster_whisper import WhisperModel
         self.model = model or DEFAULT_MODEL
         source = _bundled_model() if self.model == DEFAULT_MODEL else self.model
+        # The cores shared out between files: on 2 cores, two 1-thread decoders transcribe
+        # a batch about 25% faster than one 2-thread decoder, which leaves a core idle in Python.
         self._model = WhisperModel(source, device="cpu", compute_type="int8",
-                                   cpu_threads=os.cpu_count() or 1)
+                                   cpu_threads=max(1, (os.cpu_count() or 1) // files_at_once),
+                                   num_workers=files_at_once)
 
     def transcribe(self, audio: np.ndarray, progress: Callable[[float], None] | None = None) -> list[Segment]:
         pieces, _ = self._model.transcribe(

@@ -11,8 +11,9 @@ from transcription.engines import register
 
 class OpenAIWhisper:
     name = "openai-whisper"
+    concurrent = False       # its decoder installs hooks on the shared model: one file at a time
 
-    def __init__(self, model: str | None):
+    def __init__(self, model: str | None, files_at_once: int = 1):
         import whisper
         if not model:
             # openai-whisper has no packaged checkpoint; naming one is the user's consent to its loader.
