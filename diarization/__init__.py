@@ -33,7 +33,7 @@ def diarize(audio: np.ndarray, segments: list[Segment], num_speakers: int | None
         scores = backends.BACKENDS[backend or backends.DEFAULT](np.asarray(audio, np.float32), chunks, num_speakers)
     path = smooth(chunks, scores)
     labels = _labels_by_first_turn(path) if not by_channel else [f"S{p + 1}" for p in path]
-    out = split_segments(segments, chunks, labels)
+    out = split_segments(segments, chunks, labels, audio_end=len(audio) / 16000)
     ids = sorted({lab for lab in labels}, key=lambda s: int(s[1:]))
     if by_channel and interviewer:
         interviewer = CHANNEL_NAMES.get(interviewer.lower(), interviewer)

@@ -9,6 +9,7 @@ from diarization.chunks import Chunk
 GAIN = 3.0             # how much a chunk's voice evidence counts, per second of speech
 SWITCH = 1.0           # cost of a change of speaker between chunks with no pause
 SWITCH_AT_PAUSE = 0.15  # ...and where there is a pause or a new Whisper segment (real calls change turn fast)
+TAIL_S = 0.5           # Whisper's last word ends this much before the voice does, typically
 
 
 def smooth(chunks: list[Chunk], scores: np.ndarray) -> np.ndarray:
@@ -32,7 +33,8 @@ def smooth(chunks: list[Chunk], scores: np.ndarray) -> np.ndarray:
     return path
 
 
-def split_segments(segments: list[Segment], chunks: list[Chunk], labels: list[str]) -> list[Segment]:
+def split_segments(segments: list[Segment], chunks: list[Chunk], labels: list[str],
+                   audio_end: float | None = None) -> list[Segment]:
     """New segments: each Whisper segment cut wherever its words change speaker."""
     speaker_of: dict[int, str] = {}
     for chunk, label in zip(chunks, labels):
@@ -53,14 +55,17 @@ def split_segments(segments: list[Segment], chunks: list[Chunk], labels: list[st
             start = seg.start if j == 0 else run[0].start
             end = seg.end if j == len(runs) - 1 else run[-1].end
             out.append(Segment(start, end, "".join(w.word for w in run).strip(), speaker_of.get(id(run[0])), run))
-    return close_gaps(out)
+    return close_gaps(out, audio_end)
 
 
-def close_gaps(segments: list[Segment]) -> list[Segment]:
+def close_gaps(segments: list[Segment], audio_end: float | None = None) -> list[Segment]:
     """Whisper's word times run short of the voice; let segments meet so no speech falls between
-    them: a pause inside one speaker's talk joins it, a pause between speakers is shared halfway."""
+    them: a pause inside one speaker's talk joins it, a pause between speakers is shared halfway,
+    and the last segment runs on a little, never past the recording."""
     for prev, nxt in zip(segments, segments[1:]):
         if nxt.start > prev.end:
             meet = nxt.start if prev.speaker == nxt.speaker else (prev.end + nxt.start) / 2
             prev.end, nxt.start = meet, meet
+    if segments and audio_end is not None:
+        segments[-1].end = max(segments[-1].end, min(audio_end, segments[-1].end + TAIL_S))
     return segments

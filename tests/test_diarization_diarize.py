@@ -106,3 +106,12 @@ def test_level_gate_keeps_voice_and_drops_the_pause_inside_a_chunk(mono):
     voiced = voiced_frames(mel_frames(np.concatenate([mono[:32000], pause, mono[32000:64000]])))
     assert not voiced[205:295].any()                       # the inserted second of silence
     assert voiced[:200].mean() > 0.6 and voiced[300:500].mean() > 0.6
+
+
+def test_segments_meet_and_the_last_runs_on_to_the_voice_but_not_past_the_recording():
+    from diarization.resegment import TAIL_S, close_gaps
+    segs = [Segment(0.0, 1.0, "a", "S1"), Segment(1.4, 2.0, "b", "S1"), Segment(2.6, 3.0, "c", "S2")]
+    out = close_gaps(segs, audio_end=10.0)
+    assert [(s.start, s.end) for s in out[:2]] == [(0.0, 1.4), (1.4, 2.3)]
+    assert (out[2].start, out[2].end) == (2.3, 3.0 + TAIL_S)
+    assert close_gaps([Segment(0.0, 3.0, "d", "S1")], audio_end=3.2)[0].end == 3.2
