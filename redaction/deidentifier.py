@@ -191,7 +191,7 @@ def _propagate(winners: list[Span], text: str, confirmed) -> list[Span]:
         said = text[s.start:s.end]
         forms = {said}
         if s.entity_type == "PERSON":
-            forms |= {w for w in re.findall(r"[A-Z][\w'-]{2,}", said) if w.lower() not in NOT_NAMES}
+            forms |= {w for w in re.findall(r"[A-ZÀ-ÖØ-Þ][\w'-]{2,}", said) if w.lower() not in NOT_NAMES}
         for form in forms - seen:
             seen.add(form)
             # ASR lower-cases names ("carmen"); a lower-case name that is also a word ("grace") goes to review.

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 UNITS = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine".split())}
 TEENS = {w: str(10 + i) for i, w in enumerate(
     "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())}
@@ -26,10 +28,11 @@ _WORD = re.compile(r"[A-Za-z]+|\d+")
 # What may sit between the numbers of one spoken run: spaces, a comma, a dash, a period.
 _RUN_GAP = re.compile(r"[ \t]*[,.\-]?[ \t]*")
 _SPOKEN_EMAIL = re.compile(
-    # "email me at ..." / "by mail at ...": the word before "at" is the medium, not the mailbox.
-    r"\b(?!(?:e-?mail|mail|me|us|him|her|them|message)\s+at\b)"
+    # "email me at ...", "the form is at www...": the word before "at" is the medium or a function
+    # word, not the mailbox; and a www. address is a website.
+    r"\b(?!(?:e-?mail|mail|message|" + "|".join(sorted(STOP_WORDS, key=len, reverse=True)) + r")\s+at\b)"
     r"(?P<local>[a-z0-9]+(?:\s+(?:dot|underscore|dash|hyphen|period)\s+[a-z0-9]+)*)"
-    r"\s+at\s+(?P<domain>[a-z0-9-]+(?:(?:\s+dot\s+|\.)[a-z0-9-]+)*(?:\s+dot\s+|\.)(?:" + TLDS + r"))\b",
+    r"\s+at\s+(?!www\b)(?P<domain>[a-z0-9-]+(?:(?:\s+dot\s+|\.)[a-z0-9-]+)*(?:\s+dot\s+|\.)(?:" + TLDS + r"))\b",
     re.IGNORECASE)
 _SPOKEN_DOMAIN = re.compile(
     r"\b[a-z0-9-]+(?:\s+dot\s+[a-z0-9-]+)*\s+dot\s+(?:" + TLDS + r")\b(?:\s+slash\s+[a-z0-9-]+)*",

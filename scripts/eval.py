@@ -3,7 +3,8 @@
 
   python scripts/eval.py [--corpus ../shared/corpus] [--real ../shared/real] [--skip-text] [--skip-audio]
 
-Text mode: the corpus scripts as WebVTT, de-identified (scripts/eval_text.py).
+Text mode: the corpus scripts as WebVTT, de-identified (scripts/eval_text.py); then the
+same for eval/heldout, scripts written by someone who had not seen the recognizers.
 Audio mode: the recordings through the whole pipeline, then WER, leak rate,
 over-redaction, speaker accuracy and leaks by entity type; then speaker
 accuracy on the real meeting against its RTTM.
@@ -73,6 +74,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", type=Path, default=SHARED / "corpus")
     ap.add_argument("--real", type=Path, default=SHARED / "real")
+    ap.add_argument("--heldout", type=Path, default=ROOT / "eval" / "heldout",
+                    help="interview scripts written apart from the recognizers (text mode)")
     ap.add_argument("--skip-text", action="store_true")
     ap.add_argument("--skip-audio", action="store_true")
     a = ap.parse_args()
@@ -83,6 +86,10 @@ def main() -> None:
             print("text mode:", flush=True)
             subprocess.run([sys.executable, str(ROOT / "scripts" / "eval_text.py"), str(tmp / "text"),
                             "--corpus", str(a.corpus)], check=True)
+            if a.heldout.is_dir():
+                print("text mode, held-out scripts (eval/heldout):", flush=True)
+                subprocess.run([sys.executable, str(ROOT / "scripts" / "eval_text.py"), str(tmp / "heldout"),
+                                "--corpus", str(a.heldout)], check=True)
         if not a.skip_audio:
             audio_mode(a.corpus.resolve(), a.real.resolve(), tmp)
 

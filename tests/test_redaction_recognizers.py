@@ -39,6 +39,17 @@ def test_normalize_leaves_ordinary_numbers_and_interjections():
     ("Her son goes to Riverside Elementary School now.", "ORGANIZATION", "Riverside Elementary School"),
     ("She was admitted to Saint Luke's Hospital.", "ORGANIZATION", "Saint Luke's Hospital"),
     ("The server is 10.20.30.40.", "IP_ADDRESS", "10.20.30.40"),
+    ("Everyone on the unit calls me Dede.", "PERSON", "Dede"),
+    ("The boys call him Kofi.", "PERSON", "Kofi"),
+    ("Thanks again, Oksana, that was useful.", "PERSON", "Oksana"),
+    ("Okay. Samira, could you say more about that?", "PERSON", "Samira"),
+    ("Our aide, Mr. Émile, translated for us.", "PERSON", "Émile"),
+    ("The visit happened on the twenty-first, after school.", "DATE", "the twenty-first"),
+    ("Her docket number was 2021-DR-00452.", "CASE_NUMBER", "2021-DR-00452"),
+    ("He worked at Blue Ridge Poultry Packing for a year.", "ORGANIZATION", "Blue Ridge Poultry Packing"),
+    ("The kids go to Jefferson High now.", "ORGANIZATION", "Jefferson High"),
+    ("She grew up near Port-au-Prince.", "LOCATION", "Port-au-Prince"),
+    ("The form is at www.riverbend-aid.org/apply.", "URL", "www.riverbend-aid.org/apply"),
 ])
 def test_recognizer_finds(text, kind, expected):
     assert any(expected in hit or hit in expected and len(hit) > 3 for hit in found(text).get(kind, [])), found(text)
@@ -54,6 +65,13 @@ def test_recognizer_finds(text, kind, expected):
     ("She was eighty years old.", "AGE_OVER_89"),
     ("We did it two times the same way.", "ADDRESS"),
     ("Honestly, the caseworker helped a lot.", "PERSON"),
+    ("We met on the third floor of the courthouse.", "DATE"),
+    ("By the second day we knew it would work.", "DATE"),
+    ("Okay, could you tell me about your week?", "PERSON"),
+    ("So, what happened next?", "PERSON"),
+    ("Thank you. That helps a lot.", "PERSON"),
+    ("The form is at www.riverbend.org.", "EMAIL_ADDRESS"),
+    ("He is in the fifth grade at the middle school.", "ORGANIZATION"),
 ])
 def test_recognizer_leaves_ordinary_speech(text, kind):
     assert kind not in found(text), found(text)

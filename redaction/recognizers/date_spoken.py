@@ -18,6 +18,13 @@ _DAY = (rf"(?:(?:twenty|thirty)[\s-](?:{_ORD}|{_CARD})|{_ORD}|{_CARD}|tenth|elev
         r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty"
         r"|[0-3]?\d(?:st|nd|rd|th)?)")
 _CASED = re.DOTALL | re.MULTILINE
+# "I came on the ninth": an ordinal day alone after a time preposition, when no noun follows it
+# ("on the third floor", "by the second day" are not dates).
+_ORDINAL_DAY = (rf"(?:(?:twenty|thirty)[\s-](?:{_ORD})|{_ORD}|tenth|eleventh|twelfth|thirteenth|fourteenth"
+                r"|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|thirty[\s-]first"
+                r"|[0-3]?\d(?:st|nd|rd|th))")
+_DAY_ALONE = (rf"(?<=(?i:\b(?:on|by|until|till|since|before|after|from|through))\s+)(?i:the\s+{_ORDINAL_DAY})"
+              r"(?=\s*[,.;:!?]|\s*$|\s+(?i:at|and|when|because|so|i|we|he|she|they|it|that|or)\b)")
 
 
 @register
@@ -29,6 +36,7 @@ def date() -> PatternRecognizer:
             Pattern("day_of_month", rf"\b(?:the\s+)?{_DAY}\s+of\s+(?:{_MONTHS})\b", 0.85),
             Pattern("numeric", r"(?<![\d/])[01]?\d/[0-3]?\d(?:/\d{2,4})?(?![\d/])", 0.6),
             Pattern("iso", r"\b(?:19|20)\d\d-[01]\d-[0-3]\d\b", 0.85),
+            Pattern("day_alone", _DAY_ALONE, 0.6),
         ],
         context=["born", "birthday", "birth", "released", "arrived", "date", "since", "on"])
 

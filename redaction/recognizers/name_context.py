@@ -13,11 +13,11 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from redaction.gazetteers import COUNTRIES, NOT_NAMES, PUBLIC_BODIES, US_STATES
 from redaction.recognizers import register
 
-_ANY = r"[A-Za-z][\w'’-]+"
-_CAP = r"[A-Z][\w'’-]+"
+_ANY = r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'’-]+"
+_CAP = r"[A-ZÀ-ÖØ-Þ][\w'’-]+"       # "Étienne", "Ömer": capitals beyond ASCII
 # Cue words are matched in any case; the name part keeps its own case rule.
 _INTRO = r"(?i:\bmy\s+name\s+is|\bmy\s+name's|\b(?:her|his|their)\s+name\s+(?:is|was))"   # a full name follows
-_NAMED = r"(?i:\bnamed|\bcall\s+me|\bgoes\s+by)"                                            # usually a first name
+_NAMED = r"(?i:\bnamed|\bcall(?:s|ed)?\s+(?:me|him|her)|\bgo(?:es)?\s+by)"                      # usually a first name
 _WEAK = r"(?i:\bthis\s+is|\bcalled|\bi\s+am|\bi'm|\bspoke\s+(?:to|with)|\btalked\s+to|\basked\s+for)"
 # Abbreviated titles are never ordinary words, so the name after them may be in any case;
 # spelled-out ones ("miss", "father") are words too and need a capitalised name.
@@ -27,10 +27,15 @@ _ROLES = (r"(?i:\b(?:girl|boy|child|kid|son|daughter|mother|father|mom|dad|mum|s
           r"|husband|partner|friend|supervisor|caseworker|case\s+worker|colleague|coworker|co-worker|manager|boss"
           r"|client|sponsor|lawyer|attorney|teacher|nurse|neighbor|neighbour|cousin|grandmother|grandfather"
           r"|grandma|grandpa|niece|nephew|director|counselor|therapist|interpreter|advocate|worker|officer))")
+# Speech addresses people by name: "Thank you, Ren." and a turn opening "Mirlande, could you ...".
+_THANKS = r"(?i:\bthank\s+you|\bthanks)(?i:\s+(?:both|all|so\s+much|very\s+much|again))?,?"
+_ASKS = (r"(?=,\s+(?i:you|could|can|would|will|do|did|does|what|how|when|where|why|tell|please|are|were|is"
+         r"|have|had)\b)")
 # Words that follow a cue but are not names: "I'm Catholic", "this is Texas", "my son And".
 _NOT_A_NAME = NOT_NAMES | STOP_WORDS | US_STATES | COUNTRIES | PUBLIC_BODIES | frozenset(
     "mr mrs ms mx dr miss mister catholic christian muslim jewish mexican american sure sorry fine glad happy "
-    "not just still here there really very so also always never".split())
+    "not just still here there really very so also always never okay ok alright yes yeah right great perfect "
+    "good thanks honestly actually anyway wow oh um uh hmm hi hello listen look sometimes usually".split())
 
 
 class NameContextRecognizer(PatternRecognizer):
@@ -60,5 +65,7 @@ def name_context() -> PatternRecognizer:
             Pattern("title", rf"(?<={_TITLE}\s+){_name(_ANY, 2)}", 0.85),
             Pattern("honorific", rf"(?<={_HONORIFIC}\s+){_name(_CAP, 2)}", 0.85),
             Pattern("role", rf"(?<={_ROLES},?\s+(?i:named\s+|called\s+)?){_name(_CAP, 2)}", 0.7),
+            Pattern("thanked", rf"(?<={_THANKS}\s+){_name(_CAP, 2)}", 0.6),
+            Pattern("addressed", rf"(?<=^|[.?!]\s+){_CAP}{_ASKS}", 0.6),
         ],
         global_regex_flags=re.DOTALL | re.MULTILINE)

@@ -16,7 +16,10 @@ _HEADS = (r"(?:Shelter|Services?|Charities|Charity|School|Academy|Hospital|Clini
           r"|Coalition|Society|Association|Council|Program|Project|Home|House|Mission|Elementary|Library"
           r"|Inc\.?|LLC|Corporation|Company|Bank|Market|Farms?|Factory|Hotel|Restaurant|Health|Healthcare"
           r"|Partners|Group|Legal Aid|Daycare|Preschool|Residence|Refuge|Outreach|Ranch|Cathedral|Parish"
-          r"|Mosque|Synagogue|Temple|Diocese|Courthouse|Detention|Facility|Hall|Lodge)\b")
+          r"|Mosque|Synagogue|Temple|Diocese|Courthouse|Detention|Facility|Hall|Lodge|Collective|Fund"
+          r"|Initiative|Advocates|Counseling|Counselling|Defense|Defence|Packing|Foods|Manufacturing"
+          r"|Construction|Staffing|Cleaning|Landscaping|Logistics|Industries|Enterprises|Solutions|Pharmacy"
+          r"|Bakery|Motors|High|Middle|Primary|Kindergarten|Head Start)\b")
 # A capitalised word that is not a determiner or pronoun starting the sentence.
 _WORD = r"(?!(?:The|A|An|Our|My|Your|His|Her|Their|This|That|Every|Each|Some|Any|At|In|To|From|And)\b)[A-Z][\w'&.-]*"
 _OF = r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?"

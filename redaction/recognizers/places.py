@@ -1,4 +1,5 @@
-"""US states and countries: kept by default (Safe Harbor), detected so a study can redact them."""
+"""US states and countries: kept by default (Safe Harbor), detected so a study can redact them;
+and hyphenated place names spaCy's small model splits apart."""
 import re
 
 from presidio_analyzer import Pattern, PatternRecognizer
@@ -22,3 +23,12 @@ def country() -> PatternRecognizer:
     # Two-letter forms ("us", "uk") collide with words; only spelled-out names here.
     names = [c for c in COUNTRIES if len(c) > 3 and "." not in c]
     return PatternRecognizer("COUNTRY", name="country", patterns=[Pattern("country", _alternation(names), 0.8)])
+
+
+@register
+def compound_place() -> PatternRecognizer:
+    # "Port-au-Prince", "Mazar-i-Sharif", "Stratford-upon-Avon": capitalised ends joined by a small
+    # lower-case word name a place (hyphenated personal names, "Jean-Baptiste", have no middle word).
+    return PatternRecognizer("LOCATION", name="compound_place",
+                             patterns=[Pattern("hyphenated", r"\b[A-Z][a-zà-ÿ]+-[a-z]{1,4}-[A-Z][a-zà-ÿ]+\b", 0.7)],
+                             global_regex_flags=re.DOTALL | re.MULTILINE)
