@@ -15,7 +15,7 @@ from prefect.artifacts import create_markdown_artifact
 
 from deidflow import pipeline, prefect_env
 from deidflow.pipeline import Job, Outcome, RunConfig
-from transcription import files_at_once as default_files_at_once
+from transcription import files_at_once as lanes_for
 
 TASK_OPTS = dict(persist_result=False, cache_policy=None, log_prints=False)
 
@@ -111,7 +111,7 @@ def process_interviews(input_dir: str = "audio_in", output_dir: str = "transcrip
     if fan_out:
         outcomes = _fan_out(paths, params, deployment)
     else:
-        lanes = max(1, files_at_once) if files_at_once else default_files_at_once(engine, len(paths))
+        lanes = lanes_for(engine, len(paths), files_at_once)
         outcomes = _in_process(paths, RunConfig(**params, files_at_once=lanes))
     for o in outcomes:
         if o.status == "failed":

@@ -74,3 +74,11 @@ def test_windowed_transcription_keeps_absolute_times(monkeypatch):
     assert any(s.start >= 12.0 for s in segments)
     assert all(w.start >= 12.0 for s in segments if s.start >= 12.0 for w in s.words)
     assert "tucson" in " ".join(s.text for s in segments).lower()
+
+
+def test_files_side_by_side_only_where_the_engine_can_share_its_model():
+    from transcription import files_at_once
+    assert files_at_once("openai-whisper", 6, requested=3) == 1     # its decoder hooks the one model
+    assert files_at_once("faster-whisper", 6, requested=3) == 3
+    assert files_at_once("faster-whisper", 1) == 1
+    assert 1 <= files_at_once("faster-whisper", 6) <= 4

@@ -38,11 +38,14 @@ def get_engine(name: str = "faster-whisper", model: str | None = None, files_at_
     return ENGINES[name](model, files_at_once)
 
 
-def files_at_once(engine: str, files: int) -> int:
-    """How many files to transcribe side by side: one per core pair, at most 4, where the engine can."""
+def files_at_once(engine: str, files: int, requested: int | None = None) -> int:
+    """How many files to transcribe side by side: as requested, else one per core pair (one per core
+    up to 2 cores), at most 4; always 1 where the engine cannot share its model between threads."""
     loader = ENGINES.get(engine)
     if not getattr(loader, "concurrent", False):
         return 1
+    if requested:
+        return max(1, requested)
     cores = os.cpu_count() or 1
     return max(1, min(files, 4, cores if cores <= 2 else cores // 2))
 
