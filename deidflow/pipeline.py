@@ -268,7 +268,8 @@ def transcribe_job(job: Job, cfg: RunConfig) -> str:
 
 
 # Samples decoded for transcription, kept for the diarization stage that follows in the same
-# process (a second ffmpeg decode costs more than the voice embeddings). Taken, never left.
+# process (a second ffmpeg decode costs more than the voice embeddings); diarization takes
+# them first thing, so a failure later in it leaves nothing behind.
 _decoded: dict[tuple[str, str], Any] = {}
 
 
@@ -295,6 +296,7 @@ def _check_complete(samples, header_s: float) -> None:
 
 @guarded("diarize")
 def diarize_job(job: Job, cfg: RunConfig) -> str:
+    samples = _decode(job) if job.kind == "audio" else None
     _await_preload(cfg)
     vault = vault_for(cfg)
     asr = vault.read_json(ASR.format(id=job.interview_id))
@@ -303,7 +305,6 @@ def diarize_job(job: Job, cfg: RunConfig) -> str:
         segments, speakers = _speakers_from_names(segments)
         speakers = diarization.roles.assign_roles(segments, speakers, interviewer=_interviewer(vault, job))
     else:
-        samples = _decode(job)
         stereo = _decode(job, stereo=True) if job.channels == 2 else None
         segments, speakers = diarization.diarize(samples, segments, num_speakers=job.num_speakers,
                                                  stereo_audio=stereo, interviewer=_interviewer(vault, job))
