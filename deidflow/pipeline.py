@@ -357,19 +357,15 @@ def deidentify_job(job: Job, cfg: RunConfig) -> str:
     return _render(raw, job.source["sha256"], cfg, study, vault)
 
 
-_RENDER_LOCK = threading.Lock()    # spaCy is not documented thread-safe; files meet here rarely
+_DEID_LOCK = threading.Lock()    # spaCy is not documented thread-safe; lanes meet here rarely
 
 
 def _render(raw: Interview, sha: str, cfg: RunConfig, study: Study, vault: Vault) -> str:
-    with _RENDER_LOCK:
-        return _render_one(raw, sha, cfg, study, vault)
-
-
-def _render_one(raw: Interview, sha: str, cfg: RunConfig, study: Study, vault: Vault) -> str:
     decisions_rel = f"{raw.interview_id}/decisions.json"
     decisions = vault.read_json(decisions_rel) if vault.exists(decisions_rel) else None
-    result = Deidentifier(study, vault).deidentify(raw.interview_id, raw.segments, raw.speakers,
-                                                   decisions=decisions)
+    with _DEID_LOCK:
+        result = Deidentifier(study, vault).deidentify(raw.interview_id, raw.segments, raw.speakers,
+                                                       decisions=decisions)
     clean = Interview(raw.interview_id, raw.source, result.segments, result.speakers,
                       raw.metadata, raw.engine, raw.review + result.review)
     out = atomic.write_json(Path(cfg.output_dir) / raw.interview_id / "transcript.json", clean.to_json())

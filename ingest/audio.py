@@ -81,10 +81,6 @@ def probe_duration(path: Path) -> float:
     return float(_stream_info(Path(path))["duration"] or 0.0)
 
 
-def channel_count(path: Path) -> int:
-    return _stream_info(Path(path))["channels"]
-
-
 def decode(path: Path, stereo: bool = False, duration_s: float | None = None) -> np.ndarray:
     """16 kHz float32 samples: shape (n,) mono, or (2, n) when stereo=True.
 
