@@ -5,17 +5,15 @@ which comes from the vault and so only reaches someone holding the key.
 """
 from __future__ import annotations
 
-import os
 import sys
 import time
 from pathlib import Path
 
 from audit import report, review, verify
 from audit.log import AuditLog
-from vaultstore import Vault, VaultError, VaultKeyError, open_vault
+from vaultstore import DEFAULT_VAULT, Vault, VaultError, VaultKeyError, open_vault
 
 DEFAULT_OUTPUT = "transcripts_out"
-DEFAULT_VAULT = os.environ.get("DEIDFLOW_VAULT", "vault")
 
 
 def register(subparsers) -> None:

@@ -1,16 +1,12 @@
 """`deidflow vault init|cat|purge`."""
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
-from vaultstore import keys
+from vaultstore import DEFAULT_VAULT, keys
 from vaultstore.purge import purge
 from vaultstore.store import Vault, VaultError, find_root, open_vault
-
-DEFAULT_VAULT = os.environ.get("DEIDFLOW_VAULT", "vault")
-
 
 def register(subparsers) -> None:
     vault_p = subparsers.add_parser("vault", help="the encrypted store of identified material")
