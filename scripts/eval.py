@@ -4,10 +4,11 @@
   python scripts/eval.py [--corpus ../shared/corpus] [--real ../shared/real] [--skip-text] [--skip-audio]
 
 Text mode: the corpus scripts as WebVTT, de-identified (scripts/eval_text.py); then the
-same for eval/heldout, scripts written by someone who had not seen the recognizers.
+same for each eval/heldout* set, scripts written by someone who had not seen the recognizers.
 Audio mode: the recordings through the whole pipeline, then WER, leak rate,
 over-redaction, speaker accuracy and leaks by entity type; then speaker
-accuracy on the real meeting against its RTTM.
+accuracy on the real meeting against its RTTM; then each held-out set spoken by
+espeak-ng and festival (scripts/make_heldout.py --audio) and run the same way.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import argparse
 import json
 import os
 import secrets
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -53,29 +55,47 @@ def check_exports(out: Path, vault: Path) -> None:
     print(f"  audit verify: exit {verify.returncode}; {verify.stdout.strip().splitlines()[-1:]}")
 
 
-def audio_mode(corpus: Path, real: Path, tmp: Path) -> None:
+def pipeline_scores(recordings: Path, out: Path, vault: Path, label: str) -> None:
+    """The recordings through the whole pipeline, scored against their truth files."""
     from flows import process_interviews
-    out, vault = tmp / "out", tmp / "vault"
-    process_interviews(str(corpus), str(out), str(vault))
-    figures = score(str(corpus), str(out), "--vault", str(vault))
-    print("audio mode:", json.dumps({k: figures[k] for k in
-                                     ("interviews", "wer", "present", "leaked", "leak_rate", "over_redaction",
-                                      "speaker_acc")}))
+    process_interviews(str(recordings), str(out), str(vault))
+    figures = score(str(recordings), str(out), "--vault", str(vault))
+    print(f"{label}:", json.dumps({k: figures[k] for k in
+                                   ("interviews", "wer", "present", "leaked", "leak_rate", "over_redaction",
+                                    "speaker_acc")}))
     print("  leaks by entity type:", by_type(figures["leaked_items"]))
+
+
+def audio_mode(corpus: Path, real: Path, tmp: Path) -> None:
+    out, vault = tmp / "out", tmp / "vault"
+    pipeline_scores(corpus, out, vault, "audio mode")
     check_exports(out, vault)
     if (real / "meeting.rttm").exists():
+        from flows import process_interviews
         rout = tmp / "real_out"
         process_interviews(str(real), str(rout), str(vault))
         acc = score(str(real / "meeting.rttm"), str(rout / "meeting" / "transcript.json"), "--rttm")
         print("real meeting (AMI, 4 voices):", json.dumps(acc))
 
 
+def heldout_audio(held: Path, tmp: Path) -> None:
+    """A held-out set spoken by espeak-ng and festival, then run like recordings."""
+    if not all(shutil.which(t) for t in ("espeak-ng", "text2wave", "ffmpeg")):
+        print(f"audio mode, {held.name}: skipped (needs espeak-ng, festival and ffmpeg)")
+        return
+    recordings = tmp / f"{held.name}_audio"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "make_heldout.py"), str(held), "--audio",
+                    str(recordings)], check=True, capture_output=True)
+    pipeline_scores(recordings, tmp / f"{held.name}_out", tmp / f"{held.name}_vault",
+                    f"audio mode, held-out ({held.relative_to(ROOT)}, synthesized speech)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", type=Path, default=SHARED / "corpus")
     ap.add_argument("--real", type=Path, default=SHARED / "real")
-    ap.add_argument("--heldout", type=Path, default=ROOT / "eval" / "heldout",
-                    help="interview scripts written apart from the recognizers (text mode)")
+    ap.add_argument("--heldout", type=Path, nargs="*", default=sorted({p.parent for p in ROOT.glob("eval/heldout*/*.truth.json")}),
+                    help="sets of interview scripts written apart from the recognizers")
     ap.add_argument("--skip-text", action="store_true")
     ap.add_argument("--skip-audio", action="store_true")
     a = ap.parse_args()
@@ -84,14 +104,19 @@ def main() -> None:
         tmp = Path(d)
         if not a.skip_text:
             print("text mode:", flush=True)
-            subprocess.run([sys.executable, str(ROOT / "scripts" / "eval_text.py"), str(tmp / "text"),
-                            "--corpus", str(a.corpus)], check=True)
-            if a.heldout.is_dir():
-                print("text mode, held-out scripts (eval/heldout):", flush=True)
-                subprocess.run([sys.executable, str(ROOT / "scripts" / "eval_text.py"), str(tmp / "heldout"),
-                                "--corpus", str(a.heldout)], check=True)
+            eval_text(a.corpus, tmp / "text")
+            for held in a.heldout:
+                print(f"text mode, held-out scripts ({held.relative_to(ROOT)}):", flush=True)
+                eval_text(held, tmp / held.name)
         if not a.skip_audio:
             audio_mode(a.corpus.resolve(), a.real.resolve(), tmp)
+            for held in a.heldout:
+                heldout_audio(held.resolve(), tmp)
+
+
+def eval_text(scripts: Path, out: Path) -> None:
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "eval_text.py"), str(out), "--corpus", str(scripts)],
+                   check=True)
 
 
 if __name__ == "__main__":
