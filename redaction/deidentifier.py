@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpEngineProvider
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from deidflow.models import Redaction, ReviewItem, Segment, Speaker
 from deidflow.study import Study
@@ -184,28 +185,42 @@ def _join(segments: list[Segment]) -> tuple[str, list[tuple[int, int]]]:
 
 def _propagate(winners: list[Span], text: str, confirmed) -> list[Span]:
     """Once a name is confirmed, its other mentions in the interview are redacted too:
-    unclaimed ones are added, and a mention NER read as another type takes the name's type."""
+    unclaimed ones are added, and a mention NER read as another type takes the name's type.
+    An email's local part names its owner ("honor dot reyes at ..."): those names, capitalised, count too."""
     added = []
     seen = set()
-    for s in [w for w in winners if w.entity_type in ("PERSON", "ORGANIZATION", "LOCATION") and confirmed(w)]:
+    for s in [w for w in winners if w.entity_type in _PROPAGATED and confirmed(w)]:
         said = text[s.start:s.end]
-        forms = {said}
+        entity_type, flags, forms = s.entity_type, 0, {said}
         if s.entity_type == "PERSON":
+            # ASR lower-cases names ("carmen"); a lower-case name that is also a word ("grace") goes to review.
+            flags = re.IGNORECASE
             forms |= {w for w in re.findall(r"[A-ZÀ-ÖØ-Þ][\w'-]{2,}", said) if w.lower() not in NOT_NAMES}
+        elif s.entity_type == "EMAIL_ADDRESS":
+            entity_type, forms = "PERSON", _email_names(said)
         for form in forms - seen:
             seen.add(form)
-            # ASR lower-cases names ("carmen"); a lower-case name that is also a word ("grace") goes to review.
-            flags = re.IGNORECASE if s.entity_type == "PERSON" else 0
             for m in re.finditer(r"(?<![\w])" + re.escape(form) + r"(?![\w])", text, flags):
                 score = s.score if m.group() == form or form.lower() not in WORD_NAMES else LOWER_WORD_NAME
                 same = [w for w in winners if (w.start, w.end) == m.span()]
                 if same:
-                    if same[0].entity_type != s.entity_type and same[0].score <= s.score:
-                        same[0].entity_type = s.entity_type
+                    if same[0].entity_type != entity_type and same[0].score <= s.score:
+                        same[0].entity_type = entity_type
                 elif not any(w.start < m.end() and m.start() < w.end for w in winners + added):
-                    added.append(Span(m.start(), m.end(), s.entity_type, score, "propagation",
+                    added.append(Span(m.start(), m.end(), entity_type, min(score, s.score), "propagation",
                                       canonical=s.canonical if form == said else None))
     return winners + added
+
+
+_PROPAGATED = ("PERSON", "ORGANIZATION", "LOCATION", "PROPER_NOUN", "EMAIL_ADDRESS")
+
+
+def _email_names(said: str) -> set[str]:
+    """ "honor dot reyes at outlook dot com" -> {"Honor", "Reyes"}: parts of the local part that look like names."""
+    local = re.split(r"@|\s+at\s+", said, maxsplit=1)[0]
+    parts = re.split(r"[._\-\s]+|\b(?:dot|underscore|dash|hyphen)\b", local, flags=re.IGNORECASE)
+    return {p.capitalize() for p in parts if p and p.isalpha() and len(p) >= 3 and p.lower() not in NOT_NAMES
+            and p.lower() not in STOP_WORDS}
 
 
 def _resolve(spans: list[Span]) -> list[Span]:

@@ -1,6 +1,9 @@
 """Word lists that decide what is kept: states, countries, generic words NER mislabels."""
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 US_STATES = frozenset("""
 alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii
 idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan
@@ -47,7 +50,7 @@ PUBLIC_BODIES = frozenset({
 
 # Words spaCy's small model tags as names in speech but that name nobody.
 NOT_NAMES = frozenset("""
-yeah yes no okay ok um uh hmm mhm well so honestly like right sure thanks thank hello hi bye
+yeah yes no okay ok um uh hmm mhm well so honestly like right sure thanks thank hello hi bye email e-mail
 sir madam mom mum dad mother father sister brother aunt uncle grandma grandpa abuela abuelo
 caseworker case worker supervisor director manager counselor counsellor therapist teacher
 lawyer attorney judge officer doctor nurse sponsor interpreter advocate coordinator staff
@@ -64,3 +67,39 @@ august angel precious patience charity mercy destiny victory blessing gift sunny
 frank pat sue rob bob jack drew chase hunter ray guy gene sterling rich art dean miles carol ruby pearl
 amber crystal jade violet olive sage river ash max
 """.split())
+
+# Capitalised words that name no one: languages, faiths, holidays' kin, titles, calendar words.
+KEPT_PROPER = frozenset("""
+english spanish french arabic creole kreyol portuguese dari farsi persian pashto urdu hindi punjabi bengali
+somali swahili kinyarwanda kirundi lingala tigrinya amharic oromo mam quiche k'iche' q'anjob'al nahuatl
+quechua mandarin cantonese vietnamese burmese karen nepali tagalog russian ukrainian polish romanian
+turkish kurdish haitian maay latin sign asl
+christian christianity catholic protestant muslim islam islamic jewish judaism hindu buddhist
+god lord jesus christ allah bible quran koran torah gospel mass
+mr mrs ms mx dr miss mister sir madam reverend pastor father sister brother imam rabbi officer judge doctor
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december
+internet wifi covid zoom
+""".split())
+
+
+@lru_cache(maxsize=2)
+def person_names(attrs: tuple[str, ...]) -> frozenset[str]:
+    """Lower-cased names from Faker's locales (MIT-licensed data in its pip package)."""
+    import importlib
+    import pkgutil
+
+    import faker.providers.person as locales
+
+    names: set[str] = set()
+    for module in pkgutil.iter_modules(locales.__path__):
+        provider = importlib.import_module(f"{locales.__name__}.{module.name}").Provider
+        for attr in attrs:
+            value = provider.__dict__.get(attr)
+            if isinstance(value, (list, tuple, set, dict)):
+                names.update(n.lower() for n in value if re.fullmatch(r"[^\W\d_][\w'-]{2,}", n))
+    return frozenset(names)
+
+
+GIVEN_NAMES = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
+FAMILY_NAMES = ("last_names",)

@@ -31,6 +31,7 @@ for _kind in (
     EntityKind("ORGANIZATION", "Organization", numbered=True),
     EntityKind("LOCATION", "Place", numbered=True),
     EntityKind("ADDRESS", "Address", numbered=True),
+    EntityKind("PROPER_NOUN", "Name", numbered=True),   # a capitalised name no recognizer could type
     EntityKind("DATE", "Date"),
     EntityKind("AGE_OVER_89", "Age over 89"),
     EntityKind("PHONE_NUMBER", "Phone"),

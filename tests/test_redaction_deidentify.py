@@ -109,3 +109,10 @@ def test_surrogate_mode_uses_consistent_fake_names(vault):
     full = res.segments[0].text.split("Then ")[1].split(" called")[0]
     assert "[" not in full and "Ingrid" not in full and len(full.split()) == 2
     assert res.segments[1].text == f"{full.split()[0]} was upset."
+
+
+def test_names_in_an_email_address_are_redacted_where_said_alone(vault):
+    res = run(Study(), vault, ["Honor. Twenty-one, and it is an honor to be here with Omar.",
+                               "Email me, honor dot reyes at outlook dot com."])
+    text = " ".join(s.text for s in res.segments)
+    assert "Honor" not in text and "honor dot" not in text and "an honor" in text, text

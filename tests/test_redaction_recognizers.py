@@ -50,6 +50,14 @@ def test_normalize_leaves_ordinary_numbers_and_interjections():
     ("The kids go to Jefferson High now.", "ORGANIZATION", "Jefferson High"),
     ("She grew up near Port-au-Prince.", "LOCATION", "Port-au-Prince"),
     ("The form is at www.riverbend-aid.org/apply.", "URL", "www.riverbend-aid.org/apply"),
+    ("After that Tetiana drove us to the station.", "PROPER_NOUN", "Tetiana"),
+    ("I asked Omar. Kowalski used to drive me to practice.", "PERSON", "Kowalski"),
+    ("Okay. Esperance, she's in fourth grade now.", "PERSON", "Esperance"),
+    ("They took her in two days before Thanksgiving.", "DATE", "Thanksgiving"),
+    ("The hearing is set for the 17th.", "DATE", "the 17th"),
+    ("I have a hearing on the 21st about housing.", "DATE", "the 21st"),
+    ("He got off at the Laredo bus station alone.", "LOCATION", "Laredo bus station"),
+    ("We lived in the Oak Hollow apartments for a year.", "LOCATION", "Oak Hollow apartments"),
 ])
 def test_recognizer_finds(text, kind, expected):
     assert any(expected in hit or hit in expected and len(hit) > 3 for hit in found(text).get(kind, [])), found(text)
@@ -72,6 +80,11 @@ def test_recognizer_finds(text, kind, expected):
     ("Thank you. That helps a lot.", "PERSON"),
     ("The form is at www.riverbend.org.", "EMAIL_ADDRESS"),
     ("He is in the fifth grade at the middle school.", "ORGANIZATION"),
+    ("We speak Dari at home, and on Sunday I pray to God.", "PROPER_NOUN"),
+    ("We speak Dari at home with Omar.", "ORGANIZATION"),
+    ("My Social Security card came in the mail from the office in Ohio.", "PROPER_NOUN"),
+    ("He went to the airport and then to the bus station.", "LOCATION"),
+    ("In Texas airport lines are long, Omar said.", "LOCATION"),
 ])
 def test_recognizer_leaves_ordinary_speech(text, kind):
     assert kind not in found(text), found(text)
@@ -86,3 +99,13 @@ def test_years_states_and_countries_are_marked_as_kept_types():
 def test_ner_needs_a_capitalised_name_in_cased_text():
     assert "PERSON" in found("Then Tomasz Wierzbicki came to the door.")
     assert "PERSON" not in found("Then the supervisor came to the door.")
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Young people need a lot, Omar said.", "Young"),
+    ("Later, she came back with Omar.", "Later"),
+    ("Paperwork is the worst part, Omar said.", "Paperwork"),
+])
+def test_a_capital_at_the_start_of_a_sentence_is_not_a_name_by_itself(text, word):
+    assert not any(word in hit for hits in found(text).values() for hit in hits), found(text)
+

@@ -23,8 +23,17 @@ _CASED = re.DOTALL | re.MULTILINE
 _ORDINAL_DAY = (rf"(?:(?:twenty|thirty)[\s-](?:{_ORD})|{_ORD}|tenth|eleventh|twelfth|thirteenth|fourteenth"
                 r"|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|thirty[\s-]first"
                 r"|[0-3]?\d(?:st|nd|rd|th))")
-_DAY_ALONE = (rf"(?<=(?i:\b(?:on|by|until|till|since|before|after|from|through))\s+)(?i:the\s+{_ORDINAL_DAY})"
-              r"(?=\s*[,.;:!?]|\s*$|\s+(?i:at|and|when|because|so|i|we|he|she|they|it|that|or)\b)")
+_DAY_ALONE = (rf"(?<=(?i:\b(?:on|by|until|till|since|before|after|from|through|for|around|to))\s+)"
+              rf"(?i:the\s+{_ORDINAL_DAY})"
+              r"(?=\s*[,.;:!?]|\s*$|\s+(?i:at|and|when|because|so|i|we|he|she|they|it|that|or|about|for|with|in"
+              r"|but|then|if|is|was|which|you|this|my|his|her|our|their)\b)")
+# A holiday names a day of the year ("two days before Thanksgiving"); seasons and Ramadan do not.
+_HOLIDAYS = (r"\b(?:Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Eve|Day))?|New\s+Year'?s(?:\s+(?:Eve|Day))?"
+             r"|Easter(?:\s+Sunday)?|Good\s+Friday|Halloween|Valentine'?s\s+Day|Mother'?s\s+Day"
+             r"|Father'?s\s+Day|Independence\s+Day|(?:the\s+)?Fourth\s+of\s+July|Memorial\s+Day|Labor\s+Day"
+             r"|Veterans\s+Day|Martin\s+Luther\s+King\s+Day|MLK\s+Day|Juneteenth|Cinco\s+de\s+Mayo"
+             r"|D[ií]a\s+de\s+(?:los\s+)?Muertos|Eid(?:\s+al-(?:Fitr|Adha))?|Nowruz|Diwali|Hanukkah|Passover"
+             r"|Yom\s+Kippur|Rosh\s+Hashanah)\b")
 
 
 @register
@@ -39,6 +48,13 @@ def date() -> PatternRecognizer:
             Pattern("day_alone", _DAY_ALONE, 0.6),
         ],
         context=["born", "birthday", "birth", "released", "arrived", "date", "since", "on"])
+
+
+@register
+def holiday() -> PatternRecognizer:
+    # Case-sensitive, like month(): the capital is what marks the holiday.
+    return PatternRecognizer("DATE", name="holiday", patterns=[Pattern("holiday", _HOLIDAYS, 0.6)],
+                             global_regex_flags=_CASED)
 
 
 @register

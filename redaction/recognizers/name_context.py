@@ -29,13 +29,17 @@ _ROLES = (r"(?i:\b(?:girl|boy|child|kid|son|daughter|mother|father|mom|dad|mum|s
           r"|grandma|grandpa|niece|nephew|director|counselor|therapist|interpreter|advocate|worker|officer))")
 # Speech addresses people by name: "Thank you, Ren." and a turn opening "Mirlande, could you ...".
 _THANKS = r"(?i:\bthank\s+you|\bthanks)(?i:\s+(?:both|all|so\s+much|very\s+much|again))?,?"
+# A name set before the sentence, then picked up by a pronoun: "Esperance, she's in fourth grade."
+_DISLOCATED = r"(?=,\s+(?:she|he)\b)"
 _ASKS = (r"(?=,\s+(?i:you|could|can|would|will|do|did|does|what|how|when|where|why|tell|please|are|were|is"
          r"|have|had)\b)")
 # Words that follow a cue but are not names: "I'm Catholic", "this is Texas", "my son And".
 _NOT_A_NAME = NOT_NAMES | STOP_WORDS | US_STATES | COUNTRIES | PUBLIC_BODIES | frozenset(
     "mr mrs ms mx dr miss mister catholic christian muslim jewish mexican american sure sorry fine glad happy "
     "not just still here there really very so also always never okay ok alright yes yeah right great perfect "
-    "good thanks honestly actually anyway wow oh um uh hmm hi hello listen look sometimes usually".split())
+    "good thanks honestly actually anyway wow oh um uh hmm hi hello listen look sometimes usually later eventually "
+    "finally luckily unfortunately fortunately basically obviously apparently afterward afterwards meanwhile lately "
+    "recently suddenly normally often mostly first second third last next".split())
 
 
 class NameContextRecognizer(PatternRecognizer):
@@ -67,5 +71,6 @@ def name_context() -> PatternRecognizer:
             Pattern("role", rf"(?<={_ROLES},?\s+(?i:named\s+|called\s+)?){_name(_CAP, 2)}", 0.7),
             Pattern("thanked", rf"(?<={_THANKS}\s+){_name(_CAP, 2)}", 0.6),
             Pattern("addressed", rf"(?<=^|[.?!]\s+){_CAP}{_ASKS}", 0.6),
+            Pattern("dislocated", rf"(?<=^|[.?!]\s+){_CAP}{_DISLOCATED}", 0.9),
         ],
         global_regex_flags=re.DOTALL | re.MULTILINE)

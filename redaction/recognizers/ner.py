@@ -11,7 +11,7 @@ import re
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from redaction.gazetteers import COUNTRIES, NOT_NAMES, PUBLIC_BODIES, US_STATES
+from redaction.gazetteers import COUNTRIES, KEPT_PROPER, NOT_NAMES, PUBLIC_BODIES, US_STATES
 from redaction.recognizers import register
 
 NER_SCORE = 0.85
@@ -21,7 +21,7 @@ _KEPT_PLACES = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(US_ST
                           + r")\b", re.IGNORECASE)
 
 
-def _is_cased(doc) -> bool:
+def is_cased(doc) -> bool:
     words = [t for t in doc if t.is_alpha]
     return bool(words) and sum(t.text[0].isupper() for t in words if not t.is_sent_start) > 0.02 * len(words)
 
@@ -38,7 +38,7 @@ class NerRecognizer(LocalRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None):
         if nlp_artifacts is None or nlp_artifacts.tokens is None:
             return []
-        cased = _is_cased(nlp_artifacts.tokens)
+        cased = is_cased(nlp_artifacts.tokens)
         results = []
         for ent in nlp_artifacts.entities:
             if ent.label_ not in entities or ent.label_ not in self.ENTITIES:
@@ -78,7 +78,8 @@ class NerRecognizer(LocalRecognizer):
         if not words or any(ch.isdigit() for ch in span):
             return 0.0
         lower = span.lower()
-        if lower in PUBLIC_BODIES or lower in US_STATES or lower in COUNTRIES or words[0].lower() in PUBLIC_BODIES:
+        if lower in PUBLIC_BODIES or lower in US_STATES or lower in COUNTRIES or lower in KEPT_PROPER \
+                or words[0].lower() in PUBLIC_BODIES:
             return 0.0
         vocab = ent.doc.vocab
         distinctive = [w for w in words if w.lower() not in NOT_NAMES and not vocab[w.lower()].is_stop]

@@ -20,8 +20,8 @@ _HEADS = (r"(?:Shelter|Services?|Charities|Charity|School|Academy|Hospital|Clini
           r"|Initiative|Advocates|Counseling|Counselling|Defense|Defence|Packing|Foods|Manufacturing"
           r"|Construction|Staffing|Cleaning|Landscaping|Logistics|Industries|Enterprises|Solutions|Pharmacy"
           r"|Bakery|Motors|High|Middle|Primary|Kindergarten|Head Start)\b")
-# A capitalised word that is not a determiner or pronoun starting the sentence.
-_WORD = r"(?!(?:The|A|An|Our|My|Your|His|Her|Their|This|That|Every|Each|Some|Any|At|In|To|From|And)\b)[A-Z][\w'&.-]*"
+# A capitalised word that is not a determiner, pronoun or preposition starting the sentence.
+NAME_WORD = r"(?!(?:The|A|An|Our|My|Your|His|Her|Their|This|That|Every|Each|Some|Any|At|In|To|From|And)\b)[A-Z][\w'&.-]*"
 _OF = r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?"
 # ASR often lower-cases the head noun ("Catholic charity", "Lincoln high school").
 _LOWER_HEADS = (r"(?:shelters?|services?|charities|charity|school|academy|hospital|clinic|center|centre|church"
@@ -52,11 +52,11 @@ class OrganizationRecognizer(PatternRecognizer):
 def organization() -> PatternRecognizer:
     return OrganizationRecognizer(
         "ORGANIZATION", name="organization",
-        patterns=[Pattern("named_org", rf"\b(?:{_WORD}\s+){{1,4}}{_HEADS}{_OF}", 0.8),
+        patterns=[Pattern("named_org", rf"\b(?:{NAME_WORD}\s+){{1,4}}{_HEADS}{_OF}", 0.8),
                   Pattern("org_of", rf"\b(?:University|College|Church|Diocese|Archdiocese|Bank|Hospital)\s+of\s+"
                                     rf"(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,2}}", 0.8),
                   Pattern("spanish", _SPANISH, 0.75),
-                  Pattern("lower_head", rf"\b(?:{_WORD}\s+){{1,3}}{_LOWER_HEADS}", 0.6),
+                  Pattern("lower_head", rf"\b(?:{NAME_WORD}\s+){{1,3}}{_LOWER_HEADS}", 0.6),
                   Pattern("lower_named", rf"(?i:{_LOWER_NAMED})", 0.7)],
         context=["worked", "work", "works", "volunteer", "attend", "attends", "school", "shelter", "staff"],
         global_regex_flags=_CASED)
@@ -67,6 +67,6 @@ def employer() -> PatternRecognizer:
     # No context boost: a nationality after "worked for" ("Guatemalan clients") must lose to NRP.
     return OrganizationRecognizer(
         "ORGANIZATION", name="employer",
-        patterns=[Pattern("works_at", rf"(?<={_WORKS_AT}(?:the\s+)?){_WORD}(?:\s+(?:of\s+|de\s+)?[A-Z][\w'&-]*){{0,3}}",
+        patterns=[Pattern("works_at", rf"(?<={_WORKS_AT}(?:the\s+)?){NAME_WORD}(?:\s+(?:of\s+|de\s+)?[A-Z][\w'&-]*){{0,3}}",
                           0.6)],
         global_regex_flags=_CASED)

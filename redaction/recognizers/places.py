@@ -3,9 +3,11 @@ and hyphenated place names spaCy's small model splits apart."""
 import re
 
 from presidio_analyzer import Pattern, PatternRecognizer
+from spacy.lang.en.stop_words import STOP_WORDS
 
-from redaction.gazetteers import COUNTRIES, US_STATES
+from redaction.gazetteers import COUNTRIES, KEPT_PROPER, NOT_NAMES, US_STATES
 from redaction.recognizers import register
+from redaction.recognizers.organization import NAME_WORD
 
 
 def _alternation(names) -> str:
@@ -32,3 +34,23 @@ def compound_place() -> PatternRecognizer:
     return PatternRecognizer("LOCATION", name="compound_place",
                              patterns=[Pattern("hyphenated", r"\b[A-Z][a-zà-ÿ]+-[a-z]{1,4}-[A-Z][a-zà-ÿ]+\b", 0.7)],
                              global_regex_flags=re.DOTALL | re.MULTILINE)
+
+
+# Capitalised words before a kind of facility name the facility: "the Gainesville bus station".
+_FACILITY = (rf"\b(?:{NAME_WORD}\s+){{1,3}}(?:(?:bus|train|greyhound|subway|metro)\s+(?:station|terminal|depot)"
+             r"|airport|apartments|apartment\s+complex|mall|plaza|courthouse|jail|prison|detention\s+center"
+             r"|processing\s+center|refugee\s+camp|camp|motel|projects|trailer\s+park|mobile\s+home\s+park)\b")
+
+
+class FacilityRecognizer(PatternRecognizer):
+    def invalidate_result(self, pattern_text: str) -> bool:
+        first = pattern_text.split()[0].lower()
+        return first in STOP_WORDS or first in NOT_NAMES or first in KEPT_PROPER or first in US_STATES \
+            or first in COUNTRIES
+
+
+@register
+def facility() -> PatternRecognizer:
+    # Scored over NER's place so the facility is one span, not "[Place 1] bus station".
+    return FacilityRecognizer("LOCATION", name="facility", patterns=[Pattern("facility", _FACILITY, 0.9)],
+                              global_regex_flags=re.DOTALL | re.MULTILINE)
