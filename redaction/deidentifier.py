@@ -194,12 +194,15 @@ def _propagate(winners: list[Span], text: str, confirmed) -> list[Span]:
         entity_type, flags, forms = s.entity_type, 0, {said}
         if s.entity_type == "PERSON":
             # ASR lower-cases names ("carmen"); a lower-case name that is also a word ("grace") goes to review.
-            flags = re.IGNORECASE
+            # The capitals net's guesses spread only as written: "Parole, you get..." must not take "parole".
+            flags = 0 if s.recognizer == "proper_noun" else re.IGNORECASE
             forms |= {w for w in re.findall(r"[A-ZÀ-ÖØ-Þ][\w'-]{2,}", said) if w.lower() not in NOT_NAMES}
         elif s.entity_type == "EMAIL_ADDRESS":
             entity_type, forms = "PERSON", _email_names(said)
         for form in forms - seen:
             seen.add(form)
+            if form.lower() in STOP_WORDS:     # a misread "What" must not take every question
+                continue
             for m in re.finditer(r"(?<![\w])" + re.escape(form) + r"(?![\w])", text, flags):
                 score = s.score if m.group() == form or form.lower() not in WORD_NAMES else LOWER_WORD_NAME
                 same = [w for w in winners if (w.start, w.end) == m.span()]

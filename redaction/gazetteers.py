@@ -46,6 +46,7 @@ PUBLIC_BODIES = frozenset({
     "the office of refugee resettlement", "office of refugee resettlement", "congress",
     "the border patrol", "homeland security", "the red cross", "red cross", "unhcr", "un",
     "united nations", "covid", "zoom", "teams", "google", "facebook", "whatsapp",
+    "sijs", "tps", "daca", "vawa", "ead", "uac", "bia", "acf", "tanf", "ssi", "chip",
 })
 
 # Words spaCy's small model tags as names in speech but that name nobody.
@@ -68,6 +69,19 @@ frank pat sue rob bob jack drew chase hunter ray guy gene sterling rich art dean
 amber crystal jade violet olive sage river ash max
 """.split())
 
+def is_demonym(word: str) -> bool:
+    """ "Guatemalan", "Congolese", "Afghan": a nationality made from a country's name (kept, like the country)."""
+    w = word.lower()
+    if not w.endswith(("an", "ese", "ish", "i", "ite")):
+        return False
+    for country in COUNTRIES:
+        stem = country.split()[-1]
+        if len(stem) >= 4 and w != stem and (w[:len(stem) - 1] == stem[:-1] and len(w) - len(stem) <= 4
+                                             or len(w) >= 5 and stem.startswith(w)):
+            return True
+    return False
+
+
 # Capitalised words that name no one: languages, faiths, holidays' kin, titles, calendar words.
 KEPT_PROPER = frozenset("""
 english spanish french arabic creole kreyol portuguese dari farsi persian pashto urdu hindi punjabi bengali
@@ -76,7 +90,7 @@ quechua mandarin cantonese vietnamese burmese karen nepali tagalog russian ukrai
 turkish kurdish haitian maay latin sign asl
 christian christianity catholic protestant muslim islam islamic jewish judaism hindu buddhist
 god lord jesus christ allah bible quran koran torah gospel mass
-mr mrs ms mx dr miss mister sir madam reverend pastor father sister brother imam rabbi officer judge doctor
+mr mrs ms mx dr miss mister sir madam reverend pastor father sister brother imam rabbi officer judge doctor coach
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december
 internet wifi covid zoom

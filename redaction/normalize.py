@@ -22,6 +22,13 @@ REPEAT = {"double": 2, "triple": 3}
 # only between two spoken digits in a run that is an identifier without it, so "six to eight" stays.
 HOMOPHONES = {"to": "2", "too": "2", "for": "4", "won": "1", "ate": "8"}
 HOMOPHONE_MIN_DIGITS = 5
+# Whisper often writes a read-out number as numerals split by commas or periods ("412, 6, 7, 9, 8, 3",
+# "104.9, 375.2, 8165", "20,477,193"). That many digits in one run is an identifier, not an amount,
+# unless a unit follows it.
+NUMERAL_RUN_MIN_DIGITS = 7
+_QUANTITY = re.compile(r"[ \t]*(?:dollars?|bucks|cents|pesos|euros|people|persons|kids|children|families|students"
+                       r"|refugees|clients|cases|miles|kilometers|hours|minutes|days|weeks|months|years|percent"
+                       r"|times)\b", re.IGNORECASE)
 TLDS = "com|org|net|edu|gov|mil|us|io|info|co|biz|me|app"
 
 _WORD = re.compile(r"[A-Za-z]+|\d+")
@@ -32,10 +39,14 @@ _SPOKEN_EMAIL = re.compile(
     # word, not the mailbox; and a www. address is a website.
     r"\b(?!(?:e-?mail|mail|message|" + "|".join(sorted(STOP_WORDS, key=len, reverse=True)) + r")\s+at\b)"
     r"(?P<local>[a-z0-9]+(?:\s+(?:dot|underscore|dash|hyphen|period)\s+[a-z0-9]+)*)"
-    r"\s+at\s+(?!www\b)(?P<domain>[a-z0-9-]+(?:(?:\s+dot\s+|\.)[a-z0-9-]+)*(?:\s+dot\s+|\.)(?:" + TLDS + r"))\b",
+    # a spoken domain may be several words ("at tri county research dot org")
+    r"\s+at\s+(?!www\b)(?P<domain>(?:(?!(?:" + "|".join(sorted(STOP_WORDS, key=len, reverse=True)) + r")\b)"
+    r"[a-z0-9-]+\s+){0,2}[a-z0-9-]+(?:(?:\s+dot\s+|\.)[a-z0-9-]+)*(?:\s+dot\s+|\.)(?:" + TLDS + r"))\b",
     re.IGNORECASE)
+# "kids dot org slash forms", and Whisper's half-written "kids.org slash forms".
 _SPOKEN_DOMAIN = re.compile(
-    r"\b[a-z0-9-]+(?:\s+dot\s+[a-z0-9-]+)*\s+dot\s+(?:" + TLDS + r")\b(?:\s+slash\s+[a-z0-9-]+)*",
+    r"\b[a-z0-9-]+(?:(?:\s+dot\s+|\.)[a-z0-9-]+)*(?:\s+dot\s+(?:" + TLDS + r")\b(?:\s+slash\s+[a-z0-9-]+)*"
+    r"|\.(?:" + TLDS + r")\b(?:\s+slash\s+[a-z0-9-]+)+)",
     re.IGNORECASE)
 _SPOKEN_SYMBOLS = [(re.compile(r"\s+(?:dot|period)\s+", re.I), "."),
                    (re.compile(r"\s+underscore\s+", re.I), "_"),
@@ -110,7 +121,11 @@ def _number_edits(text: str) -> list[tuple[int, int, str]]:
             run = run[:next(k for k, r in enumerate(run) if r[3] is None)]
             j = i + len(run)
         words = sum(len(text[s:e].split()) for s, e, *_ in run)
-        if words >= 2 and any(spoken for *_, spoken in run):
+        if _numeral_run(text, run):
+            edits += [(e, run[k + 1][0], "-") for k, (_, e, *_) in enumerate(run[:-1])
+                      if re.search(r"[,.]", text[e:run[k + 1][0]])]
+            i = j
+        elif words >= 2 and any(spoken for *_, spoken in run):
             for k, (s, e, digits, _) in enumerate(run):
                 gap_end = run[k + 1][0] if k + 1 < len(run) else e
                 sep = "-" if k + 1 < len(run) and re.search(r"[,.\-]", text[e:gap_end]) else ""
@@ -121,6 +136,18 @@ def _number_edits(text: str) -> list[tuple[int, int, str]]:
     return edits
 
 
+def _numeral_run(text: str, run: list) -> bool:
+    """A run of two or more written numbers, long enough to be read-out digits, not followed by a unit."""
+    if len(run) < 2 or any(spoken is not False for *_, spoken in run):
+        return False
+    digits = sum(len(d) for _, _, d, _ in run)
+    start, end = run[0][0], run[-1][1]
+    gaps = {text[e:run[k + 1][0]] for k, (_, e, *_) in enumerate(run[:-1])}
+    years = all(re.fullmatch(r"(?:19|20)\d\d", d) for _, _, d, _ in run)
+    return digits >= NUMERAL_RUN_MIN_DIGITS and not years and gaps != {"."} \
+        and text[max(0, start - 1):start] != "$" and not _QUANTITY.match(text, end)   # "." alone: an IP address
+
+
 def _email_edits(text: str) -> list[tuple[int, int, str]]:
     def spoken_to_symbols(fragment: str) -> str:
         for pattern, symbol in _SPOKEN_SYMBOLS:
@@ -129,7 +156,8 @@ def _email_edits(text: str) -> list[tuple[int, int, str]]:
 
     edits, taken = [], []
     for m in _SPOKEN_EMAIL.finditer(text):
-        edits.append((m.start(), m.end(), spoken_to_symbols(m.group())))
+        local, domain = spoken_to_symbols(m.group("local")), spoken_to_symbols(m.group("domain"))
+        edits.append((m.start(), m.end(), local + "@" + re.sub(r"\s+", "", domain)))
         taken.append((m.start(), m.end()))
     for m in _SPOKEN_DOMAIN.finditer(text):
         if not any(s < m.end() and m.start() < e for s, e in taken):

@@ -119,3 +119,19 @@ def test_digit_homophones_count_inside_a_long_spoken_run(text, view):
 @pytest.mark.parametrize("text", ["from six to eight years", "five to six, for two years", "two to three times"])
 def test_digit_homophones_leave_ranges_alone(text):
     assert normalize(text).text == text
+
+
+@pytest.mark.parametrize("text, view", [
+    ("yes, 2, 2, 0, 9, 4, 1, 5, 0, 6.", "yes, 2-2-0-9-4-1-5-0-6."),
+    ("it was 318, 4, 0, 7, 7, 1 on the card", "it was 318-4-0-7-7-1 on the card"),
+    ("the ID, 61.4, 382.0, 7719, was wrong", "the ID, 61-4-382-0-7719, was wrong"),
+    ("I know it by heart, 31,508,446.", "I know it by heart, 31-508-446."),
+])
+def test_numerals_whisper_wrote_from_read_out_digits_join_into_one_number(text, view):
+    assert normalize(text).text == view
+
+
+@pytest.mark.parametrize("text", ["the grant was 1,200,000 dollars", "about 25,000 people", "In 2019, 2020 we moved",
+                                  "the server is 10.20.30.40", "it took 3.5 hours", "we paid $1,250,000"])
+def test_amounts_years_and_addresses_stay_as_written(text):
+    assert normalize(text).text == text

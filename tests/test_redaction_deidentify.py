@@ -116,3 +116,10 @@ def test_names_in_an_email_address_are_redacted_where_said_alone(vault):
                                "Email me, honor dot reyes at outlook dot com."])
     text = " ".join(s.text for s in res.segments)
     assert "Honor" not in text and "honor dot" not in text and "an honor" in text, text
+
+
+def test_a_capital_misread_as_a_name_does_not_spread_to_every_sentence(vault):
+    res = run(Study(), vault, ["I asked Omar. (pause) What was that like?", "What do you mean?",
+                               "Is it okay? Is it hard?"])
+    text = " ".join(s.text for s in res.segments)
+    assert text.count("What") == 2 and text.count("Is it") == 2, text

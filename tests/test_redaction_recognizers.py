@@ -58,6 +58,11 @@ def test_normalize_leaves_ordinary_numbers_and_interjections():
     ("I have a hearing on the 21st about housing.", "DATE", "the 21st"),
     ("He got off at the Laredo bus station alone.", "LOCATION", "Laredo bus station"),
     ("We lived in the Oak Hollow apartments for a year.", "LOCATION", "Oak Hollow apartments"),
+    ("Same two kids as before. Marigold, Thaddeus and Wren.", "PROPER_NOUN", "Marigold"),
+    ("Yeah. Coach Arbuckle drove us to the meet.", "PERSON", "Arbuckle"),
+    ("He has been here since Ramadan.", "DATE", "Ramadan"),
+    ("It's j dot osei at lake county legal dot org.", "EMAIL_ADDRESS", "j dot osei at lake county legal dot org"),
+    ("They live at six-nineteen Poplar Street, apartment 2C.", "ADDRESS", "six-nineteen Poplar Street, apartment 2C"),
 ])
 def test_recognizer_finds(text, kind, expected):
     assert any(expected in hit or hit in expected and len(hit) > 3 for hit in found(text).get(kind, [])), found(text)
@@ -85,6 +90,9 @@ def test_recognizer_finds(text, kind, expected):
     ("My Social Security card came in the mail from the office in Ohio.", "PROPER_NOUN"),
     ("He went to the airport and then to the bus station.", "LOCATION"),
     ("In Texas airport lines are long, Omar said.", "LOCATION"),
+    ("A few families are Guatemalan, Congolese and Haitian.", "PROPER_NOUN"),
+    ("A few families are Guatemalan, Congolese and Haitian, Omar said.", "LOCATION"),
+    ("We meet on Tuesdays and Sundays.", "PROPER_NOUN"),
 ])
 def test_recognizer_leaves_ordinary_speech(text, kind):
     assert kind not in found(text), found(text)

@@ -22,7 +22,7 @@ _WEAK = r"(?i:\bthis\s+is|\bcalled|\bi\s+am|\bi'm|\bspoke\s+(?:to|with)|\btalked
 # Abbreviated titles are never ordinary words, so the name after them may be in any case;
 # spelled-out ones ("miss", "father") are words too and need a capitalised name.
 _TITLE = r"(?i:\b(?:mr|mrs|ms|mx|dr))\.?"
-_HONORIFIC = r"(?i:\b(?:miss|mister|doctor|se[ñn]ora?|se[ñn]orita|sister|father|pastor|officer|judge))"
+_HONORIFIC = r"(?i:\b(?:miss|mister|doctor|se[ñn]ora?|se[ñn]orita|sister|father|pastor|officer|judge|coach))"
 _ROLES = (r"(?i:\b(?:girl|boy|child|kid|son|daughter|mother|father|mom|dad|mum|sister|brother|aunt|uncle|wife"
           r"|husband|partner|friend|supervisor|caseworker|case\s+worker|colleague|coworker|co-worker|manager|boss"
           r"|client|sponsor|lawyer|attorney|teacher|nurse|neighbor|neighbour|cousin|grandmother|grandfather"

@@ -11,7 +11,7 @@ import re
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from redaction.gazetteers import COUNTRIES, KEPT_PROPER, NOT_NAMES, PUBLIC_BODIES, US_STATES
+from redaction.gazetteers import COUNTRIES, KEPT_PROPER, NOT_NAMES, PUBLIC_BODIES, US_STATES, is_demonym
 from redaction.recognizers import register
 
 NER_SCORE = 0.85
@@ -79,7 +79,7 @@ class NerRecognizer(LocalRecognizer):
             return 0.0
         lower = span.lower()
         if lower in PUBLIC_BODIES or lower in US_STATES or lower in COUNTRIES or lower in KEPT_PROPER \
-                or words[0].lower() in PUBLIC_BODIES:
+                or words[0].lower() in PUBLIC_BODIES or len(words) == 1 and is_demonym(words[0]):
             return 0.0
         vocab = ent.doc.vocab
         distinctive = [w for w in words if w.lower() not in NOT_NAMES and not vocab[w.lower()].is_stop]

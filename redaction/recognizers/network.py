@@ -10,7 +10,8 @@ def url() -> PatternRecognizer:
     return PatternRecognizer(
         "URL", name="url",
         patterns=[Pattern("scheme", r"\bhttps?://[^\s\"'<>]+", 0.9),
-                  Pattern("domain", r"(?<![@\w.-])(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:" + TLDS
+                  # Whisper splits a read-out address after "www." ("www.a manicollective.org").
+                  Pattern("domain", r"(?<![@\w.-])(?:www\.(?:[a-z0-9-]+ )?)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:" + TLDS
                           + r")\b(?:/[^\s\"'<>]*)?", 0.7)],
         context=["website", "site", "web", "page", "link", "online"])
 

@@ -4,7 +4,8 @@ spaCy's small model misses many names from outside its training data ("Then Luz 
 Mateo came"), but a careful transcript, and Whisper's, capitalises proper nouns. A
 capitalised word inside a sentence is therefore redacted unless it is on a kept list
 (states, countries, languages, faiths, titles, calendar words, national bodies). At the
-start of a sentence capitals say nothing, so there only a known given or family name counts.
+start of a sentence capitals say nothing, so there only a known given or family name, or a
+word listed with other names, counts.
 Other recognizers score higher, so they decide the type wherever they also fire.
 """
 from __future__ import annotations
@@ -14,18 +15,24 @@ import re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from redaction.gazetteers import (COUNTRIES, FAMILY_NAMES, GIVEN_NAMES, KEPT_PROPER, NOT_NAMES, PUBLIC_BODIES,
-                                  US_STATES, WORD_NAMES, person_names)
+                                  US_STATES, WORD_NAMES, is_demonym, person_names)
 from redaction.recognizers import register
 from redaction.recognizers.ner import is_cased
 
 SCORE = 0.6
 _TITLE_CASE = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]")      # "Luz", "Étienne"; not "ICE" or "I"
 _KEPT = KEPT_PROPER | NOT_NAMES | US_STATES | COUNTRIES | PUBLIC_BODIES
+_CONTENT = ("PROPN", "NOUN", "VERB", "ADJ", "ADV", "X")
 
 
 def _candidate(tok) -> bool:
-    return bool(_TITLE_CASE.match(tok.text)) and tok.pos_ in ("PROPN", "NOUN") \
-        and tok.lower_.rstrip(".") not in _KEPT
+    """A capitalised word that may be part of a name. Inside a sentence a content word will do (spaCy
+    tags names in a foreign-language sentence as verbs); at its start, where every word is capitalised,
+    only a noun; never a nationality, a language or a word on the kept lists."""
+    return bool(_TITLE_CASE.match(tok.text)) and tok.lower_.rstrip(".") not in _KEPT and not tok.is_stop \
+        and not (tok.lower_.endswith("s") and tok.lower_[:-1] in _KEPT) \
+        and tok.ent_type_ not in ("NORP", "LANGUAGE") and not is_demonym(tok.text) \
+        and (tok.pos_ in ("PROPN", "NOUN") or not tok.is_sent_start and tok.pos_ in _CONTENT)
 
 
 class ProperNounRecognizer(LocalRecognizer):
@@ -50,19 +57,27 @@ class ProperNounRecognizer(LocalRecognizer):
             if j == i:
                 i += 1
                 continue
-            run = doc[i:j]
-            if run.text.lower() not in _KEPT:
-                entity = self._entity(run)
-                if entity in entities:
-                    results.append(RecognizerResult(entity, run.start_char, run.end_char, SCORE,
+            if doc[i:j].text.lower() not in _KEPT:
+                span, entity = self._name(doc, i, j)
+                if span is not None and entity in entities:
+                    results.append(RecognizerResult(entity, span.start_char, span.end_char, SCORE,
                                                     recognition_metadata={"recognizer_name": self.name}))
             i = j
         return results
 
-    def _entity(self, run) -> str | None:
+    def _name(self, doc, i: int, j: int):
+        """The part of the run doc[i:j] that is a name, and its type."""
+        run = doc[i:j]
         if not run[0].is_sent_start:
-            return "PROPER_NOUN"
-        return "PERSON" if run[0].lower_ in self._names else None
+            return run, "PROPER_NOUN"
+        if run[0].lower_ in self._names:
+            return run, "PERSON"
+        # "Honor, Brooks and Kinsley": listed with a capitalised word, it is one of a list of names.
+        if j + 1 < len(doc) and doc[j].lower_ in (",", "and", "&") and _candidate(doc[j + 1]) \
+                and not doc[j + 1].is_sent_start:
+            return run, "PROPER_NOUN"
+        # "Coach Landry": the words after the first are capitalised inside the sentence.
+        return (run[1:], "PROPER_NOUN") if len(run) > 1 else (None, None)
 
     @staticmethod
     def _known_names(nlp) -> frozenset[str]:
