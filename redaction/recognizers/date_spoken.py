@@ -28,7 +28,7 @@ _DAY_ALONE = (rf"(?<=(?i:\b(?:on|by|until|till|since|before|after|from|through|f
               r"(?=\s*[,.;:!?]|\s*$|\s+(?i:at|and|when|because|so|i|we|he|she|they|it|that|or|about|for|with|in"
               r"|but|then|if|is|was|which|you|this|my|his|her|our|their)\b)")
 # A holiday names a day of the year ("two days before Thanksgiving"), and Ramadan a month, like "in May".
-_HOLIDAYS = (r"\b(?:Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Eve|Day))?|New\s+Year'?s(?:\s+(?:Eve|Day))?"
+_HOLIDAYS = (r"\b(?:Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Eve|Day))?|New\s+Year(?:'?s)?(?:\s+(?:Eve|Day))?"
              r"|Easter(?:\s+Sunday)?|Good\s+Friday|Halloween|Valentine'?s\s+Day|Mother'?s\s+Day"
              r"|Father'?s\s+Day|Independence\s+Day|(?:the\s+)?Fourth\s+of\s+July|Memorial\s+Day|Labor\s+Day"
              r"|Veterans\s+Day|Martin\s+Luther\s+King\s+Day|MLK\s+Day|Juneteenth|Cinco\s+de\s+Mayo"

@@ -32,7 +32,7 @@ _THANKS = r"(?i:\bthank\s+you|\bthanks)(?i:\s+(?:both|all|so\s+much|very\s+much|
 # A name set before the sentence, then picked up by a pronoun: "Esperance, she's in fourth grade."
 _DISLOCATED = r"(?=,\s+(?:she|he)\b)"
 _ASKS = (r"(?=,\s+(?i:you|could|can|would|will|do|did|does|what|how|when|where|why|tell|please|are|were|is"
-         r"|have|had)\b)")
+         r"|have|had|thanks|thank|welcome|let's|let|go\s+ahead|sorry)\b)")
 # Words that follow a cue but are not names: "I'm Catholic", "this is Texas", "my son And".
 _NOT_A_NAME = NOT_NAMES | STOP_WORDS | US_STATES | COUNTRIES | PUBLIC_BODIES | frozenset(
     "mr mrs ms mx dr miss mister catholic christian muslim jewish mexican american sure sorry fine glad happy "
@@ -69,6 +69,8 @@ def name_context() -> PatternRecognizer:
             Pattern("title", rf"(?<={_TITLE}\s+){_name(_ANY, 2)}", 0.85),
             Pattern("honorific", rf"(?<={_HONORIFIC}\s+){_name(_CAP, 2)}", 0.85),
             Pattern("role", rf"(?<={_ROLES},?\s+(?i:named\s+|called\s+)?){_name(_CAP, 2)}", 0.7),
+            # "With my friend. Aman." : the name said as a sentence of its own after the role.
+            Pattern("role_then_name", rf"(?<={_ROLES}\.\s+){_name(_CAP, 2)}(?=[.,!?])", 0.7),
             Pattern("thanked", rf"(?<={_THANKS}\s+){_name(_CAP, 2)}", 0.6),
             Pattern("addressed", rf"(?<=^|[.?!]\s+){_CAP}{_ASKS}", 0.6),
             Pattern("dislocated", rf"(?<=^|[.?!]\s+){_CAP}{_DISLOCATED}", 0.9),

@@ -19,7 +19,8 @@ _HEADS = (r"(?:Shelter|Services?|Charities|Charity|School|Academy|Hospital|Clini
           r"|Mosque|Synagogue|Temple|Diocese|Courthouse|Detention|Facility|Hall|Lodge|Collective|Fund"
           r"|Initiative|Advocates|Counseling|Counselling|Defense|Defence|Packing|Foods|Manufacturing"
           r"|Construction|Staffing|Cleaning|Landscaping|Logistics|Industries|Enterprises|Solutions|Pharmacy"
-          r"|Bakery|Motors|High|Middle|Primary|Kindergarten|Head Start)\b")
+          r"|Bakery|Motors|High|Middle|Primary|Kindergarten|Head Start|Fellowship|Congregation|Assembly|Tabernacle"
+          r"|Chapel|Masjid)\b")
 # A capitalised word that is not a determiner, pronoun or preposition starting the sentence.
 NAME_WORD = r"(?!(?:The|A|An|Our|My|Your|His|Her|Their|This|That|Every|Each|Some|Any|At|In|To|From|And)\b)[A-Z][\w'&.-]*"
 _OF = r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?"
@@ -56,6 +57,8 @@ def organization() -> PatternRecognizer:
                   Pattern("org_of", rf"\b(?:University|College|Church|Diocese|Archdiocese|Bank|Hospital)\s+of\s+"
                                     rf"(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,2}}", 0.8),
                   Pattern("spanish", _SPANISH, 0.75),
+                  # a county's own agency: "Murray County DFCS", "Kane County DCFS"
+                  Pattern("county_agency", rf"\b{NAME_WORD}\s+(?:County|City|Parish)\s+[A-Z]{{2,6}}\b", 0.85),
                   Pattern("lower_head", rf"\b(?:{NAME_WORD}\s+){{1,3}}{_LOWER_HEADS}", 0.6),
                   Pattern("lower_named", rf"(?i:{_LOWER_NAMED})", 0.7)],
         context=["worked", "work", "works", "volunteer", "attend", "attends", "school", "shelter", "staff"],

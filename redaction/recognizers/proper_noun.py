@@ -23,6 +23,8 @@ SCORE = 0.6
 _TITLE_CASE = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]")      # "Luz", "Étienne"; not "ICE" or "I"
 _KEPT = KEPT_PROPER | NOT_NAMES | US_STATES | COUNTRIES | PUBLIC_BODIES
 _CONTENT = ("PROPN", "NOUN", "VERB", "ADJ", "ADV", "X")
+# Small words inside one name: "Madres Unidas del Sur", "Juan de la Cruz", "Vincent van Gogh".
+_PARTICLES = frozenset("de del la las los da das do dos di van von der den du le al el bin ibn".split())
 
 
 def _candidate(tok) -> bool:
@@ -52,8 +54,13 @@ class ProperNounRecognizer(LocalRecognizer):
         results, i = [], 0
         while i < len(doc):
             j = i
-            while j < len(doc) and _candidate(doc[j]) and (j == i or not doc[j].is_sent_start):
-                j += 1
+            while j < len(doc) and (j == i or not doc[j].is_sent_start):
+                if _candidate(doc[j]):
+                    j += 1
+                elif j > i and doc[j].lower_ in _PARTICLES and j + 1 < len(doc) and _candidate(doc[j + 1]):
+                    j += 2
+                else:
+                    break
             if j == i:
                 i += 1
                 continue
