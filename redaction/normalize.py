@@ -33,7 +33,7 @@ TLDS = "com|org|net|edu|gov|mil|us|io|info|co|biz|me|app"
 
 _WORD = re.compile(r"[A-Za-z]+|\d+")
 # What may sit between the numbers of one spoken run: spaces, a comma, a dash, a period.
-_RUN_GAP = re.compile(r"[ \t]*[,.\-]?[ \t]*")
+_RUN_GAP = re.compile(r"[ \t]*[,.\-]?[ \t]*(?:(?i:dash|hyphen)[ \t]*,?[ \t]*)?")
 _SPOKEN_EMAIL = re.compile(
     # "email me at ...", "the form is at www...": the word before "at" is the medium or a function
     # word, not the mailbox; and a www. address is a website.
@@ -114,6 +114,8 @@ def _number_edits(text: str) -> list[tuple[int, int, str]]:
             elif w.isdigit():
                 run.append((s, e, w, False))
                 j += 1
+            elif w in ("dash", "hyphen") and run and j + 1 < len(tokens) and _is_number(tokens[j + 1][2]):
+                j += 1      # a separator said aloud: "five five five dash oh one..."; the gap check keeps it
             else:
                 break
         if any(k is None for *_, k in run) and \
@@ -123,17 +125,21 @@ def _number_edits(text: str) -> list[tuple[int, int, str]]:
         words = sum(len(text[s:e].split()) for s, e, *_ in run)
         if _numeral_run(text, run):
             edits += [(e, run[k + 1][0], "-") for k, (_, e, *_) in enumerate(run[:-1])
-                      if re.search(r"[,.]", text[e:run[k + 1][0]])]
+                      if re.search(r"[,.]|dash|hyphen", text[e:run[k + 1][0]], re.IGNORECASE)]
             i = j
         elif words >= 2 and any(spoken for *_, spoken in run):
             for k, (s, e, digits, _) in enumerate(run):
                 gap_end = run[k + 1][0] if k + 1 < len(run) else e
-                sep = "-" if k + 1 < len(run) and re.search(r"[,.\-]", text[e:gap_end]) else ""
+                sep = "-" if k + 1 < len(run) and re.search(r"[,.\-]|dash|hyphen", text[e:gap_end], re.I) else ""
                 edits.append((s, gap_end, digits + sep))
             i = j
         else:
             i += 1
     return edits
+
+
+def _is_number(word: str) -> bool:
+    return word.isdigit() or word in UNITS or word in TEENS or word in TENS or word == "oh"
 
 
 def _numeral_run(text: str, run: list) -> bool:
@@ -144,7 +150,10 @@ def _numeral_run(text: str, run: list) -> bool:
     start, end = run[0][0], run[-1][1]
     gaps = {text[e:run[k + 1][0]] for k, (_, e, *_) in enumerate(run[:-1])}
     years = all(re.fullmatch(r"(?:19|20)\d\d", d) for _, _, d, _ in run)
-    return digits >= NUMERAL_RUN_MIN_DIGITS and not years and gaps != {"."} \
+    singles = [int(d) for _, _, d, _ in run if len(d) == 1]
+    counting = all(abs(b - a) == 1 for a, b in zip(singles, singles[1:]))
+    one_by_one = len(singles) == len(run) >= 5 and not counting      # "6, 2, 1, 8, 1", not "1, 2, 3, 4, 5"
+    return (digits >= NUMERAL_RUN_MIN_DIGITS or one_by_one) and not years and gaps != {"."} \
         and text[max(0, start - 1):start] != "$" and not _QUANTITY.match(text, end)   # "." alone: an IP address
 
 

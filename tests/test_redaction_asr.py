@@ -126,12 +126,16 @@ def test_digit_homophones_leave_ranges_alone(text):
     ("it was 318, 4, 0, 7, 7, 1 on the card", "it was 318-4-0-7-7-1 on the card"),
     ("the ID, 61.4, 382.0, 7719, was wrong", "the ID, 61-4-382-0-7719, was wrong"),
     ("I know it by heart, 31,508,446.", "I know it by heart, 31-508-446."),
+    ("it's 7, 3, 0, 9, 2.", "it's 7-3-0-9-2."),
+    ("text me, 503, 555, dash 0, 1, 7 any time", "text me, 503-555-0-1-7 any time"),
+    ("call five five five dash oh one two three", "call 555-0123"),
 ])
 def test_numerals_whisper_wrote_from_read_out_digits_join_into_one_number(text, view):
     assert normalize(text).text == view
 
 
 @pytest.mark.parametrize("text", ["the grant was 1,200,000 dollars", "about 25,000 people", "In 2019, 2020 we moved",
-                                  "the server is 10.20.30.40", "it took 3.5 hours", "we paid $1,250,000"])
+                                  "the server is 10.20.30.40", "it took 3.5 hours", "we paid $1,250,000",
+                                  "rooms 1, 2, 3, 4, 5 were empty", "a dash of salt"])
 def test_amounts_years_and_addresses_stay_as_written(text):
     assert normalize(text).text == text

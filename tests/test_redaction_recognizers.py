@@ -63,6 +63,9 @@ def test_normalize_leaves_ordinary_numbers_and_interjections():
     ("He has been here since Ramadan.", "DATE", "Ramadan"),
     ("It's j dot osei at lake county legal dot org.", "EMAIL_ADDRESS", "j dot osei at lake county legal dot org"),
     ("They live at six-nineteen Poplar Street, apartment 2C.", "ADDRESS", "six-nineteen Poplar Street, apartment 2C"),
+    ("That night it was bad. Buckley, the deputy, drove him there.", "PERSON", "Buckley"),
+    ("She is Mam, from Ixchiguán, and came in 2021.", "PROPER_NOUN", "Ixchiguán"),
+    ("Timkat is the biggest day for us.", "DATE", "Timkat"),
 ])
 def test_recognizer_finds(text, kind, expected):
     assert any(expected in hit or hit in expected and len(hit) > 3 for hit in found(text).get(kind, [])), found(text)

@@ -33,7 +33,8 @@ _HOLIDAYS = (r"\b(?:Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Eve|Day))?|New\s+Y
              r"|Father'?s\s+Day|Independence\s+Day|(?:the\s+)?Fourth\s+of\s+July|Memorial\s+Day|Labor\s+Day"
              r"|Veterans\s+Day|Martin\s+Luther\s+King\s+Day|MLK\s+Day|Juneteenth|Cinco\s+de\s+Mayo"
              r"|D[ií]a\s+de\s+(?:los\s+)?Muertos|Eid(?:\s+al-(?:Fitr|Adha))?|Nowruz|Diwali|Hanukkah|Passover"
-             r"|Yom\s+Kippur|Rosh\s+Hashanah|Ramadan)\b")
+             r"|Yom\s+Kippur|Rosh\s+Hashanah|Ramadan|Meskel|Timkat|Genna|Kwanzaa|Holi|Vesak|Songkran"
+             r"|(?:Lunar|Chinese)\s+New\s+Year|T[eế]t)\b")
 
 
 @register

@@ -26,7 +26,8 @@ _HONORIFIC = r"(?i:\b(?:miss|mister|doctor|se[ñn]ora?|se[ñn]orita|sister|fathe
 _ROLES = (r"(?i:\b(?:girl|boy|child|kid|son|daughter|mother|father|mom|dad|mum|sister|brother|aunt|uncle|wife"
           r"|husband|partner|friend|supervisor|caseworker|case\s+worker|colleague|coworker|co-worker|manager|boss"
           r"|client|sponsor|lawyer|attorney|teacher|nurse|neighbor|neighbour|cousin|grandmother|grandfather"
-          r"|grandma|grandpa|niece|nephew|director|counselor|therapist|interpreter|advocate|worker|officer))")
+          r"|grandma|grandpa|niece|nephew|director|counselor|therapist|interpreter|advocate|worker|officer"
+          r"|deputy|detective|sheriff|principal|coach|driver|guard|chaplain|pastor|aide|mentor|tutor))")
 # Speech addresses people by name: "Thank you, Ren." and a turn opening "Mirlande, could you ...".
 _THANKS = r"(?i:\bthank\s+you|\bthanks)(?i:\s+(?:both|all|so\s+much|very\s+much|again))?,?"
 # A name set before the sentence, then picked up by a pronoun: "Esperance, she's in fourth grade."
@@ -74,5 +75,6 @@ def name_context() -> PatternRecognizer:
             Pattern("thanked", rf"(?<={_THANKS}\s+){_name(_CAP, 2)}", 0.6),
             Pattern("addressed", rf"(?<=^|[.?!]\s+){_CAP}{_ASKS}", 0.6),
             Pattern("dislocated", rf"(?<=^|[.?!]\s+){_CAP}{_DISLOCATED}", 0.9),
+            Pattern("appositive", rf"(?<=^|[.?!]\s+){_CAP}(?=,\s+(?i:the|my|our|his|her|their)\s+{_ROLES}\b)", 0.7),
         ],
         global_regex_flags=re.DOTALL | re.MULTILINE)

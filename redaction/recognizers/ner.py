@@ -81,6 +81,9 @@ class NerRecognizer(LocalRecognizer):
         if lower in PUBLIC_BODIES or lower in US_STATES or lower in COUNTRIES or lower in KEPT_PROPER \
                 or words[0].lower() in PUBLIC_BODIES or len(words) == 1 and is_demonym(words[0]):
             return 0.0
+        if ent.label_ == "NRP" and not is_demonym(words[-1]) and ent.start > 0 \
+                and ent.doc[ent.start - 1].lower_ in ("from", "in", "near", "outside", "to"):
+            return 0.0     # "from Comitancillo": a town the small model took for a nationality
         vocab = ent.doc.vocab
         distinctive = [w for w in words if w.lower() not in NOT_NAMES and not vocab[w.lower()].is_stop]
         if not distinctive:
