@@ -7,7 +7,7 @@ CORPUS  ?= ../shared/corpus
 DEMO_KEY := .vault-demo.key
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: install run test leakguard bench bench-memory eval fixtures clean
+.PHONY: install run test leakguard bench bench-memory eval eval-heldout-audio fixtures clean
 
 install: $(STAMP)
 
@@ -41,6 +41,10 @@ bench-memory: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python scripts/eval.py --corpus $(CORPUS)
+
+# The held-out scripts spoken by espeak-ng and festival, through the whole pipeline (~40 minutes).
+eval-heldout-audio: $(STAMP)
+	$(BIN)/python scripts/eval.py --corpus $(CORPUS) --skip-text --skip-audio --heldout-audio
 
 fixtures:
 	$(PY) scripts/make_fixtures.py

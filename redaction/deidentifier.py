@@ -18,7 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from deidflow.models import Redaction, ReviewItem, Segment, Speaker
 from deidflow.study import Study
 from redaction import recognizers
-from redaction.gazetteers import NOT_NAMES, WORD_NAMES
+from redaction.gazetteers import NOT_NAMES, WORD_NAMES, plain_words
 from redaction.normalize import normalize
 from redaction.policy import kind, redacts
 from redaction.pseudonyms import Crosswalk, surrogate
@@ -106,7 +106,8 @@ class Deidentifier:
         text, bounds = _join(segments)
         policy, threshold = self.study.policy, self.study.review_threshold
         spans = _propagate(_resolve(self._detect(text, entries)), text,
-                           lambda s: s.score >= threshold and redacts(policy, s.entity_type))
+                           lambda s: s.score >= threshold and redacts(policy, s.entity_type),
+                           plain_words(self.engine.nlp_engine.nlp["en"]))
         spans = [s for s in spans if redacts(policy, s.entity_type)]
         pieces = _apply_decisions(_split(spans, bounds, text), decisions or [], bounds)
         redact = [p for p in pieces if p.decision in ("accept", "add") or
@@ -184,7 +185,7 @@ def _join(segments: list[Segment]) -> tuple[str, list[tuple[int, int]]]:
     return "".join(parts), bounds
 
 
-def _propagate(winners: list[Span], text: str, confirmed) -> list[Span]:
+def _propagate(winners: list[Span], text: str, confirmed, plain: frozenset[str] = frozenset()) -> list[Span]:
     """Once a name is confirmed, its other mentions in the interview are redacted too:
     unclaimed ones are added, and a mention NER read as another type takes the name's type.
     An email's local part names its owner ("honor dot reyes at ..."): those names, capitalised, count too."""
@@ -205,7 +206,9 @@ def _propagate(winners: list[Span], text: str, confirmed) -> list[Span]:
             if form.lower() in STOP_WORDS:     # a misread "What" must not take every question
                 continue
             for m in re.finditer(r"(?<![\w])" + re.escape(form) + r"(?![\w])", text, flags):
-                score = s.score if m.group() == form or form.lower() not in WORD_NAMES else LOWER_WORD_NAME
+                # In another case, a name that is also a word ("grace", "left") is probably the word: review it.
+                word = form.lower() in WORD_NAMES or form.lower() in plain
+                score = s.score if m.group() == form or not word else LOWER_WORD_NAME
                 same = [w for w in winners if (w.start, w.end) == m.span()]
                 if same:
                     if same[0].entity_type != entity_type and same[0].score <= s.score:

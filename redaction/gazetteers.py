@@ -59,6 +59,7 @@ client participant interviewer respondent speaker child children kid kids girl b
 shelter school office agency court hospital clinic church center program the a an
 monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday
 god lord christmas easter ramadan thanksgiving spanish english french arabic creole
+laughs laughter laughing pause inaudible crosstalk applause music silence unintelligible
 """.split())
 
 # First names that are also ordinary words: said in lower case they are probably the word.
@@ -117,3 +118,22 @@ def person_names(attrs: tuple[str, ...]) -> frozenset[str]:
 
 GIVEN_NAMES = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
 FAMILY_NAMES = ("last_names",)
+
+
+_ENGLISH: dict[int, frozenset[str]] = {}     # by the spaCy pipeline they came from
+_PLAIN: dict[int, frozenset[str]] = {}
+
+
+def english_words(nlp) -> frozenset[str]:
+    """WordNet's index of English words, shipped with the spaCy model's lemmatizer."""
+    if id(nlp) not in _ENGLISH:
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        _ENGLISH[id(nlp)] = frozenset().union(*table.values())
+    return _ENGLISH[id(nlp)]
+
+
+def plain_words(nlp) -> frozenset[str]:
+    """English words that are not also given names: "left", "said", "grandson", but not "maria"."""
+    if id(nlp) not in _PLAIN:
+        _PLAIN[id(nlp)] = english_words(nlp) - person_names(GIVEN_NAMES)
+    return _PLAIN[id(nlp)]

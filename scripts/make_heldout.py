@@ -102,6 +102,7 @@ def _run(*cmd: str, **kw) -> None:
 
 
 def _speak(voice: str, text: str, wav: Path) -> None:
+    text = re.sub(r"^\W+", "", text) or text      # festival crashes on a turn that opens with "..."
     if voice.startswith("("):
         _run("text2wave", "-eval", voice, "-o", str(wav), input=text.encode())
     else:

@@ -139,3 +139,12 @@ def test_numerals_whisper_wrote_from_read_out_digits_join_into_one_number(text, 
                                   "rooms 1, 2, 3, 4, 5 were empty", "a dash of salt"])
 def test_amounts_years_and_addresses_stay_as_written(text):
     assert normalize(text).text == text
+
+
+def test_a_name_that_is_also_an_english_word_goes_to_review_in_lower_case(tmp_path):
+    segments = [Segment(0.0, 1.0, "My name is Dora Left, I work nights.", "S1"),
+                Segment(1.0, 2.0, "i left early that day", "S1")]
+    res = Deidentifier(Study(), Vault(tmp_path / "vault")).deidentify("asr3", segments, [Speaker("S1", "S1")])
+    assert "Left" not in res.segments[0].text
+    assert res.segments[1].text == "i left early that day"
+    assert any(r.segment == 1 for r in res.review)

@@ -15,7 +15,7 @@ import re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from redaction.gazetteers import (COUNTRIES, FAMILY_NAMES, GIVEN_NAMES, KEPT_PROPER, NOT_NAMES, PUBLIC_BODIES,
-                                  US_STATES, WORD_NAMES, is_demonym, person_names)
+                                  US_STATES, WORD_NAMES, english_words, is_demonym, person_names)
 from redaction.recognizers import register
 from redaction.recognizers.ner import is_cased
 
@@ -95,8 +95,7 @@ class ProperNounRecognizer(LocalRecognizer):
     def _known_names(nlp) -> frozenset[str]:
         """Given names that are not ordinary words, and family names that are not English words
         (WordNet's index, shipped with the spaCy model's lemmatizer: "Young", "Park")."""
-        english = set().union(*nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index").values())
-        return (person_names(GIVEN_NAMES) | (person_names(FAMILY_NAMES) - english)) - WORD_NAMES - _KEPT
+        return (person_names(GIVEN_NAMES) | (person_names(FAMILY_NAMES) - english_words(nlp))) - WORD_NAMES - _KEPT
 
 
 @register
