@@ -20,7 +20,7 @@ from redaction.recognizers import register
 from redaction.recognizers.ner import is_cased
 
 SCORE = 0.6
-_TITLE_CASE = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]")      # "Luz", "Étienne"; not "ICE" or "I"
+_TITLE_CASE = re.compile(r"[A-ZÀ-ÖØ-Þ](?:[a-zß-öø-ÿ]|['’][A-ZÀ-ÖØ-Þ])")   # "Luz", "Étienne", "O'Neil"; not "ICE", "I-1"
 _KEPT = KEPT_PROPER | NOT_NAMES | US_STATES | COUNTRIES | PUBLIC_BODIES
 _CONTENT = ("PROPN", "NOUN", "VERB", "ADJ", "ADV", "X")
 # Small words inside one name: "Madres Unidas del Sur", "Juan de la Cruz", "Vincent van Gogh".
