@@ -66,6 +66,7 @@ def test_normalize_leaves_ordinary_numbers_and_interjections():
     ("That night it was bad. Buckley, the deputy, drove him there.", "PERSON", "Buckley"),
     ("She is Mam, from Ixchiguán, and came in 2021.", "PROPER_NOUN", "Ixchiguán"),
     ("Timkat is the biggest day for us.", "DATE", "Timkat"),
+    ("we went to see her on mother's day", "DATE", "mother's day"),
 ])
 def test_recognizer_finds(text, kind, expected):
     assert any(expected in hit or hit in expected and len(hit) > 3 for hit in found(text).get(kind, [])), found(text)
@@ -96,6 +97,7 @@ def test_recognizer_finds(text, kind, expected):
     ("A few families are Guatemalan, Congolese and Haitian.", "PROPER_NOUN"),
     ("A few families are Guatemalan, Congolese and Haitian, Omar said.", "LOCATION"),
     ("We meet on Tuesdays and Sundays.", "PROPER_NOUN"),
+    ("we had a good friday at work and a new year of school", "DATE"),
 ])
 def test_recognizer_leaves_ordinary_speech(text, kind):
     assert kind not in found(text), found(text)
