@@ -7,6 +7,7 @@ tests do not. Writes tests/fixtures/audio/ and audio_in/sample_interview.mp3.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import tempfile
@@ -22,6 +23,7 @@ SCRIPT = [
     ("S1", "espeak:en-us+m3", "How long have you been doing this work?"),
     ("S2", "festival", "About three years. You can call me at five five five, two one two, four four three nine."),
 ]
+GAP_S = 0.6                     # pause after each turn
 IDENTIFIERS = ["Rosa", "Delgado", "Sunrise Family Shelter", "Tucson", "5552124439"]
 
 
@@ -30,22 +32,25 @@ def run(*cmd: str, **kw) -> None:
 
 
 def speak(voice: str, text: str, wav: Path) -> None:
-    if voice == "festival":
-        run("text2wave", "-o", str(wav), input=text.encode())
+    """voice: "festival", "festival:(voice_kal_diphone)" or "espeak:<variant>"."""
+    text = re.sub(r"^\W+", "", text) or text      # festival crashes on a turn that opens with "..."
+    engine, _, name = voice.partition(":")
+    if engine == "festival":
+        run("text2wave", *(["-eval", name] if name else []), "-o", str(wav), input=text.encode())
     else:
-        run("espeak-ng", "-v", voice.split(":", 1)[1], "-s", "160", "-w", str(wav), text)
+        run("espeak-ng", "-v", name, "-s", "160", "-w", str(wav), text)
 
 
-def synthesize(tmp: Path) -> tuple[Path, list[dict]]:
-    """One 16 kHz mono WAV of the script with pauses between turns, and its turn times."""
+def synthesize(tmp: Path, script: list[tuple[str, str, str]] = SCRIPT) -> tuple[Path, list[dict]]:
+    """One 16 kHz mono WAV of a (speaker, voice, text) script with pauses between turns, and its turn times."""
     parts, turns, t = [], [], 0.0
-    for i, (speaker, voice, text) in enumerate(SCRIPT):
+    for i, (speaker, voice, text) in enumerate(script):
         raw, norm = tmp / f"t{i}.wav", tmp / f"n{i}.wav"
         speak(voice, text, raw)
-        run("ffmpeg", "-y", "-i", str(raw), "-ar", "16000", "-ac", "1", "-af", "apad=pad_dur=0.6", str(norm))
+        run("ffmpeg", "-y", "-i", str(raw), "-ar", "16000", "-ac", "1", "-af", f"apad=pad_dur={GAP_S}", str(norm))
         dur = float(subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of",
                                     "csv=p=0", str(norm)], capture_output=True, text=True).stdout)
-        turns.append({"speaker": speaker, "start": round(t, 3), "end": round(t + dur - 0.6, 3), "text": text})
+        turns.append({"speaker": speaker, "start": round(t, 3), "end": round(t + dur - GAP_S, 3), "text": text})
         parts.append(norm)
         t += dur
     lst = tmp / "list.txt"
@@ -66,7 +71,7 @@ def main() -> None:
         ff("-c:a", "libopus", "-b:a", "24k", str(OUT / "interview.ogg"))
         ff("-c:a", "flac", str(OUT / "interview.flac"))
         ff("-ar", "44100", "-ac", "2", str(OUT / "interview_stereo44k.flac"))
-        seconds = str(turns[-1]["end"] + 0.6)
+        seconds = str(turns[-1]["end"] + GAP_S)
         run("ffmpeg", "-y", "-f", "lavfi", "-t", seconds, "-i", "color=c=gray:s=64x48:r=5", "-i", str(wav),
             "-c:v", "libx264", "-c:a", "aac", "-b:a", "48k", str(OUT / "interview.mp4"))
         # Bad inputs, for the nothing-is-lost tests.

@@ -31,9 +31,10 @@ import json
 import random
 import re
 import shutil
-import subprocess
 import tempfile
 from pathlib import Path
+
+from make_fixtures import GAP_S, run, synthesize   # scripts/ is on the path when run as a script
 
 TYPES = {"PERSON", "ORGANIZATION", "LOCATION", "DATE", "PHONE", "EMAIL", "SSN", "A_NUMBER",
          "CASE_NUMBER", "MEDICAID_ID", "ACCOUNT_NUMBER", "URL", "IP_ADDRESS", "AGE"}
@@ -42,7 +43,6 @@ VOICES = ["en-us+f3", "en-us+f4", "en-gb+m3", "en-us+m3", "en-gb+f2",
           "(voice_kal_diphone)", "(voice_ked_diphone)", "(voice_cmu_us_slt_arctic_hts)"]
 # Stand-ins for festival voices this machine lacks, so every speaker still sounds different.
 SPARE_VOICES = ["en-us+m7", "en-gb+f4", "en+m2"]
-GAP_S = 0.6
 
 
 def parse(marked: str) -> tuple[str, list[dict]]:
@@ -97,18 +97,6 @@ def build(name: str, participants: str, script: list, rng: random.Random) -> dic
             "speakers": speakers, "sha256": "", "turns": turns}
 
 
-def _run(*cmd: str, **kw) -> None:
-    subprocess.run(cmd, check=True, capture_output=True, **kw)
-
-
-def _speak(voice: str, text: str, wav: Path) -> None:
-    text = re.sub(r"^\W+", "", text) or text      # festival crashes on a turn that opens with "..."
-    if voice.startswith("("):
-        _run("text2wave", "-eval", voice, "-o", str(wav), input=text.encode())
-    else:
-        _run("espeak-ng", "-v", voice, "-s", "160", "-w", str(wav), text)
-
-
 def _installed(voice: str) -> bool:
     if not voice.startswith("("):
         return True
@@ -120,23 +108,17 @@ def speak(doc: dict, out: Path) -> dict:
     """Record doc's script into out/<id>.ogg; return doc with the recording's turn times."""
     spare = iter(SPARE_VOICES)
     voice = {s: (v["voice"] if _installed(v["voice"]) else next(spare)) for s, v in doc["speakers"].items()}
+    engine = {s: f"festival:{v}" if v.startswith("(") else f"espeak:{v}" for s, v in voice.items()}
+    audio = out / f"{doc['id']}.ogg"
     with tempfile.TemporaryDirectory() as d:
-        tmp, parts, t = Path(d), [], 0.0
-        for i, turn in enumerate(doc["turns"]):
-            raw, norm = tmp / f"r{i}.wav", tmp / f"n{i}.wav"
-            _speak(voice[turn["speaker"]], turn["text"], raw)
-            _run("ffmpeg", "-y", "-i", str(raw), "-ar", "16000", "-ac", "1", "-af", f"apad=pad_dur={GAP_S}", str(norm))
-            dur = (norm.stat().st_size - 44) / 32000
-            turn["start"], turn["end"] = round(t, 3), round(t + dur - GAP_S, 3)
-            parts.append(norm)
-            t += dur
-        (tmp / "list.txt").write_text("".join(f"file '{p}'\n" for p in parts))
-        audio = out / f"{doc['id']}.ogg"
-        _run("ffmpeg", "-y", "-f", "concat", "-safe", "0", "-i", str(tmp / "list.txt"),
-             "-c:a", "libopus", "-b:a", "32k", str(audio))
+        wav, times = synthesize(Path(d), [(t["speaker"], engine[t["speaker"]], t["text"]) for t in doc["turns"]])
+        run("ffmpeg", "-y", "-i", str(wav), "-c:a", "libopus", "-b:a", "32k", str(audio))
+    for turn, timed in zip(doc["turns"], times):
+        turn["start"], turn["end"] = timed["start"], timed["end"]
     for s, v in voice.items():
         doc["speakers"][s]["voice"] = v
-    doc.update(audio=audio.name, duration=round(t, 3), sha256=hashlib.sha256(audio.read_bytes()).hexdigest())
+    doc.update(audio=audio.name, duration=round(times[-1]["end"] + GAP_S, 3),
+               sha256=hashlib.sha256(audio.read_bytes()).hexdigest())
     return doc
 
 
