@@ -195,8 +195,8 @@ def _propagate(winners: list[Span], text: str, confirmed, plain: frozenset[str] 
         said = text[s.start:s.end]
         entity_type, flags, forms = s.entity_type, 0, {said}
         if s.entity_type == "PERSON":
-            # ASR lower-cases names ("carmen"); a lower-case name that is also a word ("grace") goes to review.
-            # The capitals net's guesses spread only as written: "Parole, you get..." must not take "parole".
+            # ASR lower-cases names ("carmen"), so a person's name spreads in any case; the capitals net's
+            # guesses spread only as written: "Parole, you get..." must not take "parole".
             flags = 0 if s.recognizer == "proper_noun" else re.IGNORECASE
             forms |= {w for w in re.findall(r"[A-ZÀ-ÖØ-Þ][\w'-]{2,}", said) if w.lower() not in NOT_NAMES}
         elif s.entity_type == "EMAIL_ADDRESS":

@@ -120,20 +120,13 @@ GIVEN_NAMES = ("first_names", "first_names_male", "first_names_female", "first_n
 FAMILY_NAMES = ("last_names",)
 
 
-_ENGLISH: dict[int, frozenset[str]] = {}     # by the spaCy pipeline they came from
-_PLAIN: dict[int, frozenset[str]] = {}
-
-
+@lru_cache(maxsize=2)
 def english_words(nlp) -> frozenset[str]:
     """WordNet's index of English words, shipped with the spaCy model's lemmatizer."""
-    if id(nlp) not in _ENGLISH:
-        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
-        _ENGLISH[id(nlp)] = frozenset().union(*table.values())
-    return _ENGLISH[id(nlp)]
+    return frozenset().union(*nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index").values())
 
 
+@lru_cache(maxsize=2)
 def plain_words(nlp) -> frozenset[str]:
     """English words that are not also given names: "left", "said", "grandson", but not "maria"."""
-    if id(nlp) not in _PLAIN:
-        _PLAIN[id(nlp)] = english_words(nlp) - person_names(GIVEN_NAMES)
-    return _PLAIN[id(nlp)]
+    return english_words(nlp) - person_names(GIVEN_NAMES)

@@ -21,6 +21,12 @@ _KEPT_PLACES = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(US_ST
                           + r")\b", re.IGNORECASE)
 
 
+def after_place_word(tok) -> bool:
+    """spaCy's small model reads a rare town as a nationality ("from Comitancillo"); after "from"
+    or "in" it is a place."""
+    return tok.i > 0 and tok.nbor(-1).lower_ in ("from", "in", "near", "outside", "to")
+
+
 def is_cased(doc) -> bool:
     words = [t for t in doc if t.is_alpha]
     return bool(words) and sum(t.text[0].isupper() for t in words if not t.is_sent_start) > 0.02 * len(words)
@@ -81,9 +87,8 @@ class NerRecognizer(LocalRecognizer):
         if lower in PUBLIC_BODIES or lower in US_STATES or lower in COUNTRIES or lower in KEPT_PROPER \
                 or words[0].lower() in PUBLIC_BODIES or len(words) == 1 and is_demonym(words[0]):
             return 0.0
-        if ent.label_ == "NRP" and not is_demonym(words[-1]) and ent.start > 0 \
-                and ent.doc[ent.start - 1].lower_ in ("from", "in", "near", "outside", "to"):
-            return 0.0     # "from Comitancillo": a town the small model took for a nationality
+        if ent.label_ == "NRP" and not is_demonym(words[-1]) and after_place_word(ent[0]):
+            return 0.0     # a town, left for the places and proper-noun recognizers
         vocab = ent.doc.vocab
         distinctive = [w for w in words if w.lower() not in NOT_NAMES and not vocab[w.lower()].is_stop]
         if not distinctive:

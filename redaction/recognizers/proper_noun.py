@@ -17,7 +17,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from redaction.gazetteers import (COUNTRIES, FAMILY_NAMES, GIVEN_NAMES, KEPT_PROPER, NOT_NAMES, PUBLIC_BODIES,
                                   US_STATES, WORD_NAMES, english_words, is_demonym, person_names)
 from redaction.recognizers import register
-from redaction.recognizers.ner import is_cased
+from redaction.recognizers.ner import after_place_word, is_cased
 
 SCORE = 0.6
 _TITLE_CASE = re.compile(r"[A-ZÀ-ÖØ-Þ](?:[a-zß-öø-ÿ]|['’][A-ZÀ-ÖØ-Þ])")   # "Luz", "Étienne", "O'Neil"; not "ICE", "I-1"
@@ -33,13 +33,8 @@ def _candidate(tok) -> bool:
     only a noun; never a nationality, a language or a word on the kept lists."""
     return bool(_TITLE_CASE.match(tok.text)) and tok.lower_.rstrip(".") not in _KEPT and not tok.is_stop \
         and not (tok.lower_.endswith("s") and tok.lower_[:-1] in _KEPT) \
-        and (tok.ent_type_ not in ("NORP", "LANGUAGE") or _after_place_word(tok)) and not is_demonym(tok.text) \
+        and (tok.ent_type_ not in ("NORP", "LANGUAGE") or after_place_word(tok)) and not is_demonym(tok.text) \
         and (tok.pos_ in ("PROPN", "NOUN") or not tok.is_sent_start and tok.pos_ in _CONTENT)
-
-
-def _after_place_word(tok) -> bool:
-    """spaCy reads a rare town as a nationality ("from Comitancillo"); after "from" or "in" it is a place."""
-    return tok.i > 0 and tok.nbor(-1).lower_ in ("from", "in", "near", "outside", "to")
 
 
 class ProperNounRecognizer(LocalRecognizer):
