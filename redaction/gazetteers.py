@@ -51,8 +51,9 @@ PUBLIC_BODIES = frozenset({
 
 # Words spaCy's small model tags as names in speech but that name nobody.
 NOT_NAMES = frozenset("""
-yeah yes no okay ok um uh hmm mhm well so honestly like right sure thanks thank hello hi bye email e-mail
+yeah yes no okay ok um uh hmm mhm nah yep yup nope ugh bro well so honestly like right sure thanks thank hello hi bye email e-mail
 sir madam mom mum dad mother father sister brother aunt uncle grandma grandpa abuela abuelo
+son daughter grandson granddaughter husband wife cousin nephew niece baby stepdad stepmom boyfriend girlfriend
 caseworker case worker supervisor director manager counselor counsellor therapist teacher
 lawyer attorney judge officer doctor nurse sponsor interpreter advocate coordinator staff
 client participant interviewer respondent speaker child children kid kids girl boy family
@@ -67,7 +68,7 @@ WORD_NAMES = frozenset("""
 grace hope faith joy rose lily daisy ivy iris hazel holly heather dawn eve summer autumn april may june
 august angel precious patience charity mercy destiny victory blessing gift sunny sky star will bill mark
 frank pat sue rob bob jack drew chase hunter ray guy gene sterling rich art dean miles carol ruby pearl
-amber crystal jade violet olive sage river ash max
+amber crystal jade violet olive sage river ash max honor honour said don
 """.split())
 
 def is_demonym(word: str) -> bool:
@@ -128,5 +129,15 @@ def english_words(nlp) -> frozenset[str]:
 
 @lru_cache(maxsize=2)
 def plain_words(nlp) -> frozenset[str]:
-    """English words that are not also given names: "left", "said", "grandson", but not "maria"."""
-    return english_words(nlp) - person_names(GIVEN_NAMES)
+    """English words that are not also given names: "left", "wrong", "grandson", but not "maria" or "honor"."""
+    return english_words(nlp) - person_names(GIVEN_NAMES) - WORD_NAMES
+
+
+# Inflections that make an English word of a lemma: "Families", "Speaks", "Sweetest", "Kids'll".
+_ENDINGS = ("s", "es", "ed", "d", "ing", "er", "est", "ly", "'s", "'ll")
+
+
+def in_words(tok, words: frozenset[str]) -> bool:
+    """Is the spaCy token, or its lemma, or its stem before a common ending, one of the words?"""
+    w = tok.lower_
+    return w in words or tok.lemma_.lower() in words or any(w.endswith(e) and w[:-len(e)] in words for e in _ENDINGS)

@@ -10,7 +10,7 @@ import re
 from presidio_analyzer import Pattern, PatternRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from redaction.gazetteers import COUNTRIES, NOT_NAMES, PUBLIC_BODIES, US_STATES
+from redaction.gazetteers import COUNTRIES, NOT_NAMES, PUBLIC_BODIES, US_STATES, plain_words
 from redaction.recognizers import register
 
 _ANY = r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'’-]+"
@@ -34,6 +34,7 @@ _THANKS = r"(?i:\bthank\s+you|\bthanks)(?i:\s+(?:both|all|so\s+much|very\s+much|
 _DISLOCATED = r"(?=,\s+(?:she|he)\b)"
 _ASKS = (r"(?=,\s+(?i:you|could|can|would|will|do|did|does|what|how|when|where|why|tell|please|are|were|is"
          r"|have|had|thanks|thank|welcome|let's|let|go\s+ahead|sorry)\b)")
+_AT_SENTENCE_START = ("addressed", "dislocated", "appositive")
 # Words that follow a cue but are not names: "I'm Catholic", "this is Texas", "my son And".
 _NOT_A_NAME = NOT_NAMES | STOP_WORDS | US_STATES | COUNTRIES | PUBLIC_BODIES | frozenset(
     "mr mrs ms mx dr miss mister catholic christian muslim jewish mexican american sure sorry fine glad happy "
@@ -45,8 +46,17 @@ _NOT_A_NAME = NOT_NAMES | STOP_WORDS | US_STATES | COUNTRIES | PUBLIC_BODIES | f
 
 class NameContextRecognizer(PatternRecognizer):
     def invalidate_result(self, pattern_text: str) -> bool:
-        first = re.sub(r"['’]s$", "", pattern_text.split()[0]).lower()
+        first = re.sub(r"['’](?:s|ll|m|d|ve|re)$", "", pattern_text.split()[0]).lower()   # "I'll", "Omar's"
         return first in _NOT_A_NAME or len(first) < 2
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        if nlp_artifacts is None:
+            return results
+        # At a sentence's start only the comma after it says "name": "Wrong, is there..." is a word.
+        plain = plain_words(nlp_artifacts.nlp_engine.nlp[self.supported_language])
+        return [r for r in results if getattr(r.analysis_explanation, "pattern_name", None) not in _AT_SENTENCE_START
+                or text[r.start:r.end].lower() not in plain]
 
 
 # A following word that is not part of the name ("my name is maria and I ...", "Ms. Ode after court").

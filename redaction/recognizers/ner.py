@@ -11,7 +11,8 @@ import re
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from redaction.gazetteers import COUNTRIES, KEPT_PROPER, NOT_NAMES, PUBLIC_BODIES, US_STATES, is_demonym
+from redaction.gazetteers import (COUNTRIES, GIVEN_NAMES, KEPT_PROPER, NOT_NAMES, PUBLIC_BODIES, US_STATES, is_demonym,
+                                  in_words, person_names, plain_words)
 from redaction.recognizers import register
 
 NER_SCORE = 0.85
@@ -45,11 +46,17 @@ class NerRecognizer(LocalRecognizer):
         if nlp_artifacts is None or nlp_artifacts.tokens is None:
             return []
         cased = is_cased(nlp_artifacts.tokens)
+        plain = plain_words(nlp_artifacts.nlp_engine.nlp[self.supported_language])
         results = []
         for ent in nlp_artifacts.entities:
             if ent.label_ not in entities or ent.label_ not in self.ENTITIES:
                 continue
             for start, end in self._pieces(ent):
+                # "Left's okay", "Speaks in my mind": one English word opening a sentence is capitalised
+                # for that alone.
+                if ent[0].is_sent_start and ent[0].idx == start and end == ent[0].idx + len(ent[0]) \
+                        and in_words(ent[0], plain):
+                    continue
                 score = self._score(text[start:end], ent, cased)
                 if score:
                     results.append(RecognizerResult(ent.label_, start, end, score,
@@ -87,8 +94,9 @@ class NerRecognizer(LocalRecognizer):
         if lower in PUBLIC_BODIES or lower in US_STATES or lower in COUNTRIES or lower in KEPT_PROPER \
                 or words[0].lower() in PUBLIC_BODIES or len(words) == 1 and is_demonym(words[0]):
             return 0.0
-        if ent.label_ == "NRP" and not is_demonym(words[-1]) and after_place_word(ent[0]):
-            return 0.0     # a town, left for the places and proper-noun recognizers
+        if ent.label_ == "NRP" and not is_demonym(words[-1]) \
+                and (after_place_word(ent[0]) or all(w.lower() in person_names(GIVEN_NAMES) for w in words)):
+            return 0.0     # a town or a given name ("the Maria"), left for the places and proper-noun recognizers
         vocab = ent.doc.vocab
         distinctive = [w for w in words if w.lower() not in NOT_NAMES and not vocab[w.lower()].is_stop]
         if not distinctive:

@@ -4,8 +4,8 @@ spaCy's small model misses many names from outside its training data ("Then Luz 
 Mateo came"), but a careful transcript, and Whisper's, capitalises proper nouns. A
 capitalised word inside a sentence is therefore redacted unless it is on a kept list
 (states, countries, languages, faiths, titles, calendar words, national bodies). At the
-start of a sentence capitals say nothing, so there only a known given or family name, or a
-word listed with other names, counts.
+start of a sentence capitals say less, so there only a known given or family name, a noun
+that is no English word ("Keza flinches"), or a word listed with other names, counts.
 Other recognizers score higher, so they decide the type wherever they also fire.
 """
 from __future__ import annotations
@@ -15,7 +15,7 @@ import re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from redaction.gazetteers import (COUNTRIES, FAMILY_NAMES, GIVEN_NAMES, KEPT_PROPER, NOT_NAMES, PUBLIC_BODIES,
-                                  US_STATES, WORD_NAMES, english_words, is_demonym, person_names)
+                                  US_STATES, WORD_NAMES, english_words, in_words, is_demonym, person_names)
 from redaction.recognizers import register
 from redaction.recognizers.ner import after_place_word, is_cased
 
@@ -25,15 +25,18 @@ _KEPT = KEPT_PROPER | NOT_NAMES | US_STATES | COUNTRIES | PUBLIC_BODIES
 _CONTENT = ("PROPN", "NOUN", "VERB", "ADJ", "ADV", "X")
 # Small words inside one name: "Madres Unidas del Sur", "Juan de la Cruz", "Vincent van Gogh".
 _PARTICLES = frozenset("de del la las los da das do dos di van von der den du le al el bin ibn".split())
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
 def _candidate(tok) -> bool:
     """A capitalised word that may be part of a name. Inside a sentence a content word will do (spaCy
     tags names in a foreign-language sentence as verbs); at its start, where every word is capitalised,
-    only a noun; never a nationality, a language or a word on the kept lists."""
+    only a noun; never a nationality, a language or a word on the kept lists. spaCy's small model
+    also takes given names for nationalities ("coordinator, Marguerite"), so those still count."""
     return bool(_TITLE_CASE.match(tok.text)) and tok.lower_.rstrip(".") not in _KEPT and not tok.is_stop \
         and not (tok.lower_.endswith("s") and tok.lower_[:-1] in _KEPT) \
-        and (tok.ent_type_ not in ("NORP", "LANGUAGE") or after_place_word(tok)) and not is_demonym(tok.text) \
+        and (tok.ent_type_ not in ("NORP", "LANGUAGE") or after_place_word(tok)
+             or tok.lower_ in person_names(GIVEN_NAMES)) and not is_demonym(tok.text) \
         and (tok.pos_ in ("PROPN", "NOUN") or not tok.is_sent_start and tok.pos_ in _CONTENT)
 
 
@@ -41,6 +44,8 @@ class ProperNounRecognizer(LocalRecognizer):
     def __init__(self):
         super().__init__(supported_entities=["PROPER_NOUN", "PERSON"], name="proper_noun")
         self._names: frozenset[str] | None = None
+        self._words: frozenset[str] = frozenset()
+        self._given = person_names(GIVEN_NAMES) | WORD_NAMES
 
     def load(self) -> None:
         pass
@@ -50,7 +55,8 @@ class ProperNounRecognizer(LocalRecognizer):
         if doc is None or not is_cased(doc):
             return []
         if self._names is None:
-            self._names = self._known_names(nlp_artifacts.nlp_engine.nlp[self.supported_language])
+            nlp = nlp_artifacts.nlp_engine.nlp[self.supported_language]
+            self._names, self._words = self._known_names(nlp), english_words(nlp)
         results, i = [], 0
         while i < len(doc):
             j = i
@@ -59,6 +65,8 @@ class ProperNounRecognizer(LocalRecognizer):
                     j += 1
                 elif j > i and doc[j].lower_ in _PARTICLES and j + 1 < len(doc) and _candidate(doc[j + 1]):
                     j += 2
+                elif j > i and _ACRONYM.fullmatch(doc[j].text) and doc[j].lower_ not in _KEPT:
+                    j += 1     # "Hazard ARH", "Lantern CASA": an acronym that ends a name is part of it
                 else:
                     break
             if j == i:
@@ -77,8 +85,15 @@ class ProperNounRecognizer(LocalRecognizer):
         run = doc[i:j]
         if not run[0].is_sent_start:
             return run, "PROPER_NOUN"
-        if run[0].lower_ in self._names:
-            return run, "PERSON"
+        # A known name that is also an English word counts as a proper noun or alone ("Journey."),
+        # not as a word in a phrase ("Game jobs.").
+        if run[0].lower_ in self._names and (run[0].pos_ == "PROPN" or not in_words(run[0], self._words)
+                                             or j < len(doc) and doc[j].is_punct) \
+                or len(run) > 1 and run[0].lower_ in self._given:
+            return run, "PERSON"     # "Honor Combs": a word-name starts a run of names
+        # "Keza flinches": a noun that is no English word, in any inflection, is a name.
+        if run[0].pos_ in ("PROPN", "NOUN") and not in_words(run[0], self._words):
+            return run, "PROPER_NOUN"
         # "Honor, Brooks and Kinsley": listed with a capitalised word, it is one of a list of names.
         if j + 1 < len(doc) and doc[j].lower_ in (",", "and", "&") and _candidate(doc[j + 1]) \
                 and not doc[j + 1].is_sent_start:
