@@ -36,13 +36,14 @@ _STOP = "|".join(sorted(STOP_WORDS, key=len, reverse=True))
 # What may sit between the numbers of one spoken run: spaces, a comma, a dash, a period.
 _RUN_GAP = re.compile(r"[ \t]*[,.\-]?[ \t]*(?:(?i:dash|hyphen)[ \t]*,?[ \t]*)?")
 _SPOKEN_EMAIL = re.compile(
-    # "email me at ...", "the form is at www...": the word before "at" is the medium or a function
-    # word, not the mailbox; and a www. address is a website.
-    r"\b(?!(?:e-?mail|mail|message|" + _STOP + r")\s+at\b)"
+    # "email me at ...", "the form is online at www...": the word before "at" is the medium or a
+    # function word, not the mailbox; a www. address, or one with a path, is a website.
+    r"\b(?!(?:e-?mail|mail|message|online|website|site|" + _STOP + r")\s+at\b)"
     r"(?P<local>[a-z0-9]+(?:\s+(?:dot|underscore|dash|hyphen|period)\s+[a-z0-9]+)*)"
     # a spoken domain may be several words ("at tri county research dot org")
     r"\s+at\s+(?!www\b)(?P<domain>(?:(?!(?:" + _STOP + r")\b)"
-    r"[a-z0-9-]+\s+){0,2}[a-z0-9-]+(?:(?:\s+dot\s+|\.)[a-z0-9-]+)*(?:\s+dot\s+|\.)(?:" + TLDS + r"))\b",
+    r"[a-z0-9-]+\s+){0,2}[a-z0-9-]+(?:(?:\s+dot\s+|\.)[a-z0-9-]+)*(?:\s+dot\s+|\.)(?:" + TLDS + r"))\b"
+    r"(?!/|\s+slash\b)",
     re.IGNORECASE)
 # "kids dot org slash forms", and Whisper's half-written "kids.org slash forms".
 _SPOKEN_DOMAIN = re.compile(

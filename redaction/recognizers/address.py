@@ -8,10 +8,16 @@ from redaction.recognizers import register
 _SUFFIX = (r"(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl"
            r"|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Terrace|Trail|Loop|Plaza|Square|Alley|Pike|Crossing)\b\.?")
 _UNIT = r"(?:\s*,?\s*(?:apartment|apt\.?|unit|suite|ste\.?|#|number)\s*[\w-]+)?"
-# "412", "12-14", and a spoken "six-nineteen" (the view reads it "6-19").
-_NUMBER = r"\b\d{1,6}(?:-\d{1,3})?"
-_NOT_NAME = r"(?!(?:the|a|an|same|other|this|that|his|her|my|our|their|one|more|of|and|in|to)\b)"
+# "412", "12-14", a spoken "six-nineteen" (the view reads it "6-19"), and ASR's "2,250".
+_NUMBER = r"\b(?:\d{1,3}(?:,\d{3})+|\d{1,6}(?:-\d{1,3})?)"
+_NOT_YEAR = r"(?!(?:19|20)\d\d\b)"
+_NOT_NAME = (r"(?!(?:the|a|an|same|other|this|that|his|her|my|our|their|one|more|of|and|in|to"
+             r"|minutes?|hours?|miles?|blocks?|days?|years?)\b)")   # "a 10 minute drive"
 _CASED = re.DOTALL | re.MULTILINE
+_NUMBER_WORD = (r"\d{1,3}(?:,\d{3})+|\d{1,6}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+                r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred")
+_STRONG_SUFFIX = r"(?:street|avenue|lane|road|boulevard)\b"
+_NOT_GENERIC = r"(?!(?:side|back|main|busy|quiet|same|next|wrong|whole|dead|one|two|city|wall)\b)"
 
 
 @register
@@ -21,6 +27,11 @@ def street_cased() -> PatternRecognizer:
         patterns=[
             Pattern("numbered", rf"{_NUMBER}\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w'.-]*\s+){{1,3}}{_SUFFIX}{_UNIT}", 0.85),
             Pattern("street", rf"\b(?:[A-Z][\w'.-]*\s+){{1,3}}(?:Street|Avenue|Road|Lane|Drive|Boulevard)\b", 0.6),
+            # "2207 West Emma", "88 Calle Ocho, unit 5": no street word, but a compass point or a unit says address.
+            Pattern("compass", rf"{_NOT_YEAR}{_NUMBER}\s+(?:North|South|East|West|[NSEW]\.)\s+"
+                               rf"(?!(?:Virginia|Africa|Bank|Coast|Side|End|Indies)\b)[A-Z][\w'-]+{_UNIT}", 0.7),
+            Pattern("unit", rf"{_NOT_YEAR}{_NUMBER}\s+(?:[A-Z][\w'.-]*\s+){{0,2}}[A-Z][\w'.-]*\s*,?\s*"
+                            rf"(?:apartment|apt\.?|unit|suite)\s*[\w-]+", 0.7),
         ],
         global_regex_flags=_CASED)
 
@@ -31,6 +42,12 @@ def street_any_case() -> PatternRecognizer:
     return PatternRecognizer(
         "ADDRESS", name="address_lowercase",
         patterns=[Pattern("numbered", rf"{_NUMBER}\s+(?:{_NOT_NAME}[a-z][\w'-]*\s+){{1,3}}{_SUFFIX}{_UNIT}", 0.45),
+                  # ASR lower-cases the street and garbles a spoken house number: "three hundred eighty with
+                  # field lane", "six hunting popular street". A number word and a street word suffice.
+                  Pattern("spoken_number", rf"\b(?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD}))*\s+"
+                                           rf"(?:{_NOT_NAME}[a-z][\w'-]*\s+){{1,3}}{_STRONG_SUFFIX}{_UNIT}", 0.6),
+                  Pattern("on_street", rf"(?<=\b(?:on|off|at|near)\s)(?:{_NOT_NAME}{_NOT_GENERIC}[a-z][\w'-]*\s+){{1,2}}"
+                                       rf"(?:street|avenue|boulevard)\b", 0.55),
                   Pattern("po_box", r"\b(?:p\.?\s?o\.?\s*box|post\s+office\s+box)\s+\d+", 0.85)],
         context=["live", "lived", "living", "address", "street", "moved", "house", "apartment", "stay",
                  "stayed", "sponsor", "located", "mail"])

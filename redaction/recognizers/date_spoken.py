@@ -23,18 +23,19 @@ _CASED = re.DOTALL | re.MULTILINE
 _ORDINAL_DAY = (rf"(?:(?:twenty|thirty)[\s-](?:{_ORD})|{_ORD}|tenth|eleventh|twelfth|thirteenth|fourteenth"
                 r"|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|thirty[\s-]first"
                 r"|[0-3]?\d(?:st|nd|rd|th))")
+_NO_NOUN_AFTER = (r"(?=\s*[,.;:!?]|\s*$|\s+(?i:at|and|when|because|so|i|we|he|she|they|it|that|or|about|for|with|in"
+                  r"|but|then|if|is|was|which|you|this|my|his|her|our|their)\b)")
 _DAY_ALONE = (rf"(?<=(?i:\b(?:on|by|until|till|since|before|after|from|through|for|around|to))\s+)"
-              rf"(?i:the\s+{_ORDINAL_DAY})"
-              r"(?=\s*[,.;:!?]|\s*$|\s+(?i:at|and|when|because|so|i|we|he|she|they|it|that|or|about|for|with|in"
-              r"|but|then|if|is|was|which|you|this|my|his|her|our|their)\b)")
+              rf"(?i:the\s+{_ORDINAL_DAY})" + _NO_NOUN_AFTER)
 # A holiday names a day of the year ("two days before Thanksgiving"), and Ramadan a month, like "in May".
 # Whisper writes some holidays in lower case ("mother's day"); those whose words are ordinary in lower
-# case ("a good friday", "a new year", "holi") need their capitals.
+# case ("a good friday", "a new year", "holi") need their capitals, or a preposition ("on good friday").
 _HOLIDAYS = (r"\b(?:(?i:Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Eve|Day))?|Easter(?:\s+Sunday)?|Halloween"
              r"|Valentine'?s\s+Day|Mother'?s\s+Day|Father'?s\s+Day|(?:the\s+)?Fourth\s+of\s+July|Memorial\s+Day"
              r"|Labor\s+Day|Veterans\s+Day|Martin\s+Luther\s+King\s+Day|MLK\s+Day|Juneteenth|Cinco\s+de\s+Mayo"
              r"|D[ií]a\s+de\s+(?:los\s+)?Muertos|Eid\s+al-(?:Fitr|Adha)|Nowruz|Diwali|Hanukkah|Passover"
-             r"|Yom\s+Kippur|Rosh\s+Hashanah|Ramadan|Meskel|Timkat|Kwanzaa|Vesak|Songkran)"
+             r"|Yom\s+Kippur|Rosh\s+Hashanah|Ramadan|Meskel|Timkat|Kwanzaa|Vesak|Songkran"
+             r"|New\s+Year'?s\s+(?:Eve|Day)|(?<=\b(?:on|since|before|after|until|over)\s)Good\s+Friday)"
              r"|New\s+Year(?:'?s)?(?:\s+(?:Eve|Day))?|Good\s+Friday|Independence\s+Day|Eid|Genna|Holi"
              r"|(?:Lunar|Chinese)\s+New\s+Year|T[eế]t)\b")
 
@@ -49,6 +50,9 @@ def date() -> PatternRecognizer:
             Pattern("numeric", r"(?<![\d/])[01]?\d/[0-3]?\d(?:/\d{2,4})?(?![\d/])", 0.6),
             Pattern("iso", r"\b(?:19|20)\d\d-[01]\d-[0-3]\d\b", 0.85),
             Pattern("day_alone", _DAY_ALONE, 0.6),
+            # "Friday the 13th", "on Monday the fifth": a weekday pins the ordinal to a date.
+            Pattern("weekday_day", rf"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:the\s+)?"
+                                   rf"{_ORDINAL_DAY}" + _NO_NOUN_AFTER, 0.75),
         ],
         context=["born", "birthday", "birth", "released", "arrived", "date", "since", "on"])
 

@@ -12,7 +12,7 @@ def url() -> PatternRecognizer:
         patterns=[Pattern("scheme", r"\bhttps?://[^\s\"'<>]+", 0.9),
                   # Whisper splits a read-out address after "www." ("www.a manicollective.org").
                   Pattern("domain", r"(?<![@\w.-])(?:www\.(?:[a-z0-9-]+ )?)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:" + TLDS
-                          + r")\b(?:/[^\s\"'<>]*)?", 0.7)],
+                          + r")\b(?:/(?:[^\s\"'<>]*[^\s\"'<>.,;:!?)])?)?", 0.7)],
         context=["website", "site", "web", "page", "link", "online"])
 
 
