@@ -233,11 +233,14 @@ def _email_names(said: str) -> set[str]:
 def _resolve(spans: list[Span]) -> list[Span]:
     """Best score wins each character; a lower span keeps only what is left of it.
     Kept types (YEAR, US_STATE...) claim characters too, so "2021" is not re-read as a case number.
-    A span that holds a slightly better one ranks with it, so "Kawthoolei Baptist Fellowship"
-    stays one organization rather than a place and a person."""
+    A span that holds a slightly better one, or a better one of its own type, ranks with it, so
+    "Kawthoolei Baptist Fellowship" stays one organization rather than a place and a person, and
+    "Salem welcome Alliance" one organization rather than three pieces."""
     def rank(s: Span) -> float:
-        inner = [t.score for t in spans if s.start <= t.start and t.end <= s.end and t.end - t.start < s.end - s.start]
-        return max(s.score, max(inner)) if inner and max(inner) - s.score <= CONTAINS_MARGIN else s.score
+        inner = [t for t in spans if s.start <= t.start and t.end <= s.end and t.end - t.start < s.end - s.start]
+        best = max((t.score for t in inner), default=s.score)
+        same = max((t.score for t in inner if t.entity_type == s.entity_type), default=s.score)
+        return max(s.score, same, best if best - s.score <= CONTAINS_MARGIN else s.score)
 
     taken: list[tuple[int, int]] = []
     out = []

@@ -8,7 +8,7 @@ import re
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
-from redaction.gazetteers import NOT_NAMES, PUBLIC_BODIES
+from redaction.gazetteers import COUNTRIES, KEPT_PROPER, NOT_NAMES, PUBLIC_BODIES, US_STATES, is_demonym
 from redaction.recognizers import register
 
 _HEADS = (r"(?:Shelter|Services?|Charities|Charity|School|Academy|Hospital|Clinic|Cl[ií]nica|Center|Centre"
@@ -37,9 +37,14 @@ _LOWER_NAMED = (rf"\b{_GENERIC}[a-z][a-z'-]+\s+(?:(?:elementary|middle|high|juni
                 r"\s+(?:hospital|medical\s+center|clinic|health\s+center))\b"
                 r"|\b(?:saint|st\.?)\s+[a-z][a-z'-]+\s+"
                 r"(?:hospital|church|school|academy|clinic|parish|cathedral|center)\b")
+# Heads that, unlike "school" or "church", seldom follow a name as an ordinary noun.
+_NAME_HEADS = (r"(?i:alliance|network|partners|partnership|newcomers|fulfillment|collaborative|coalition|fellowship"
+               r"|suites|nails|academy|ranch|middle|elementary)\b")
+_GAP_WORD = (r"(?!(?:in|on|at|to|for|with|of|and|or|is|was|are|were|be|been|has|had|have|will|would|can|could"
+             r"|community|social|legal|health|family|youth|mental|medical|support|refugee|immigrant)\b)" + _GENERIC)
 # Where someone works or goes: the capitalised words after it name the place.
 _WORKS_AT = r"(?i:\b(?:work(?:s|ed|ing)?|volunteer(?:s|ed|ing)?|employed|hired)\s+(?:at|for)\s+)"
-_SPANISH = r"\b(?:Casa|Centro|Hogar|Iglesia|Escuela|Colegio|Fundaci[oó]n|Cl[ií]nica)\s+(?:de\s+(?:la\s+|los\s+|las\s+)?)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?"
+_SPANISH = r"\b(?i:Casa|Centro|Hogar|Iglesia|Escuela|Colegio|Fundaci[oó]n|Cl[ií]nica)\s+(?:de\s+(?:la\s+|los\s+|las\s+)?)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?"
 _CASED = re.DOTALL | re.MULTILINE
 
 
@@ -72,4 +77,23 @@ def employer() -> PatternRecognizer:
         "ORGANIZATION", name="employer",
         patterns=[Pattern("works_at", rf"(?<={_WORKS_AT}(?:the\s+)?){NAME_WORD}(?:\s+(?:of\s+|de\s+)?[A-Z][\w'&-]*){{0,3}}",
                           0.6)],
+        global_regex_flags=_CASED)
+
+
+class LowerCaseOrganizationRecognizer(OrganizationRecognizer):
+    def invalidate_result(self, pattern_text: str) -> bool:
+        first = pattern_text.split()[0]
+        return super().invalidate_result(pattern_text) or is_demonym(first) \
+            or any(first.lower() in kept for kept in (KEPT_PROPER, US_STATES, COUNTRIES))
+
+
+@register
+def organization_lower_case() -> PatternRecognizer:
+    # Whisper capitalises a name's first word at most: "Salem welcome Alliance", "Northgate fulfillment",
+    # "at lucky lotus nails", "at pleasant ridge middle".
+    return LowerCaseOrganizationRecognizer(
+        "ORGANIZATION", name="organization_lower_case",
+        patterns=[Pattern("capital_then_lower", rf"\b{NAME_WORD}\s+(?:{_GAP_WORD}[a-z][\w'-]*\s+){{0,2}}{_NAME_HEADS}", 0.6),
+                  Pattern("after_at", rf"(?<=\b(?i:at|from|with|to)\s)(?:{_GAP_WORD}[a-z][\w'-]*\s+){{1,3}}{_NAME_HEADS}",
+                          0.55)],
         global_regex_flags=_CASED)
