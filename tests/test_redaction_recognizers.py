@@ -67,6 +67,23 @@ def test_normalize_leaves_ordinary_numbers_and_interjections():
     ("She is Mam, from Ixchiguán, and came in 2021.", "PROPER_NOUN", "Ixchiguán"),
     ("Timkat is the biggest day for us.", "DATE", "Timkat"),
     ("we went to see her on mother's day", "DATE", "mother's day"),
+    ("last time it was new year's eve", "DATE", "new year's eve"),
+    ("they called us on good friday", "DATE", "good friday"),
+    ("We talked for an hour in Texas. Tsering brings the tea on Mondays.", "PROPER_NOUN", "Tsering"),
+    ("It helps. Hope Delacroix runs the pantry now, Omar said.", "PERSON", "Hope Delacroix"),
+    ("We took her to Whitesburg ARH that night.", "PROPER_NOUN", "Whitesburg ARH"),
+    ("They rent at 4410 North Kedzie now.", "ADDRESS", "4410 North Kedzie"),
+    ("We moved to 77 Calle Ocho, unit 12 in March.", "ADDRESS", "77 Calle Ocho, unit 12"),
+    ("we live at 3,114 Ridgeway Road now", "ADDRESS", "3,114 Ridgeway Road"),
+    ("she stays at four twenty one maple grove lane with her aunt", "ADDRESS", "four twenty one maple grove lane"),
+    ("the office is on kessler street near the park", "ADDRESS", "kessler street"),
+    ("Apply online at casaluz.org/forms today.", "URL", "casaluz.org/forms"),
+    ("He works nights at Ridgeline fulfillment now.", "ORGANIZATION", "Ridgeline fulfillment"),
+    ("she is at maple crest middle now", "ORGANIZATION", "maple crest middle"),
+    ("on weekends I work at golden star nails", "ORGANIZATION", "golden star nails"),
+    ("Nobody slept after Monday the 9th, Omar said.", "DATE", "Monday the 9th"),
+    ("They placed him at casa Refugio for a month.", "ORGANIZATION", "casa Refugio"),
+    ("It was late in Texas. Grant fixed the car.", "PERSON", "Grant"),
 ])
 def test_recognizer_finds(text, kind, expected):
     assert any(expected in hit or hit in expected and len(hit) > 3 for hit in found(text).get(kind, [])), found(text)
@@ -98,6 +115,17 @@ def test_recognizer_finds(text, kind, expected):
     ("A few families are Guatemalan, Congolese and Haitian, Omar said.", "LOCATION"),
     ("We meet on Tuesdays and Sundays.", "PROPER_NOUN"),
     ("we had a good friday at work and a new year of school", "DATE"),
+    ("Families move for work. Vaccines come first in Texas.", "PROPER_NOUN"),
+    ("Nah, it's fine. Yep, in Texas.", "PROPER_NOUN"),
+    ("We lived on a side street. It was a 10 minute drive down the road from where we lived.", "ADDRESS"),
+    ("In 2019 West Africa had an outbreak.", "ADDRESS"),
+    ("We work with community partners and she is in the middle.", "ORGANIZATION"),
+    ("Texas partners with the county on this.", "ORGANIZATION"),
+    ("The form is online at www.riverbend.org/apply.", "EMAIL_ADDRESS"),
+    ("It was Monday the second time she ran, Omar said.", "DATE"),
+    ("She called her grandson at work in Texas.", "PERSON"),
+    ("We moved to Texas. Wrong, is there a good way to ask?", "PERSON"),
+    ("It is not easy with a boy, I'll tell you, in Texas.", "PERSON"),
 ])
 def test_recognizer_leaves_ordinary_speech(text, kind):
     assert kind not in found(text), found(text)
