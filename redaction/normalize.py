@@ -33,8 +33,8 @@ TLDS = "com|org|net|edu|gov|mil|us|io|info|co|biz|me|app"
 
 _WORD = re.compile(r"[A-Za-z]+|\d+")
 _STOP = "|".join(sorted(STOP_WORDS, key=len, reverse=True))
-# What may sit between the numbers of one spoken run: spaces, a comma, a dash, a period.
-_RUN_GAP = re.compile(r"[ \t]*[,.\-]?[ \t]*(?:(?i:dash|hyphen)[ \t]*,?[ \t]*)?")
+# What may sit between the numbers of one spoken run: spaces, a comma, a dash, a period, a pause ("...").
+_RUN_GAP = re.compile(r"[ \t]*(?:[,\-]|\.{1,3}|…)?[ \t]*(?:(?i:dash|hyphen)[ \t]*,?[ \t]*)?")
 _SPOKEN_EMAIL = re.compile(
     # "email me at ...", "the form is online at www...": the word before "at" is the medium or a
     # function word, not the mailbox; a www. address, or one with a path, is a website.
@@ -132,7 +132,7 @@ def _number_edits(text: str) -> list[tuple[int, int, str]]:
         elif words >= 2 and any(spoken for *_, spoken in run):
             for k, (s, e, digits, _) in enumerate(run):
                 gap_end = run[k + 1][0] if k + 1 < len(run) else e
-                sep = "-" if k + 1 < len(run) and re.search(r"[,.\-]|dash|hyphen", text[e:gap_end], re.I) else ""
+                sep = "-" if k + 1 < len(run) and re.search(r"[,.…\-]|dash|hyphen", text[e:gap_end], re.I) else ""
                 edits.append((s, gap_end, digits + sep))
             i = j
         else:

@@ -84,6 +84,11 @@ def test_normalize_leaves_ordinary_numbers_and_interjections():
     ("Nobody slept after Monday the 9th, Omar said.", "DATE", "Monday the 9th"),
     ("They placed him at casa Refugio for a month.", "ORGANIZATION", "casa Refugio"),
     ("It was late in Texas. Grant fixed the car.", "PERSON", "Grant"),
+    ("The number is four one two... five five five... zero one nine three.", "PHONE_NUMBER",
+     "four one two... five five five... zero one nine three"),
+    ("and then on the 12th there's a hearing", "DATE", "the 12th"),
+    ("around the lunar new year he cried a lot", "DATE", "lunar new year"),
+    ("Marisol, one of our day teachers, drove us to Texas.", "PERSON", "Marisol"),
 ])
 def test_recognizer_finds(text, kind, expected):
     assert any(expected in hit or hit in expected and len(hit) > 3 for hit in found(text).get(kind, [])), found(text)

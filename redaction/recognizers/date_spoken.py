@@ -24,7 +24,7 @@ _ORDINAL_DAY = (rf"(?:(?:twenty|thirty)[\s-](?:{_ORD})|{_ORD}|tenth|eleventh|twe
                 r"|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|thirty[\s-]first"
                 r"|[0-3]?\d(?:st|nd|rd|th))")
 _NO_NOUN_AFTER = (r"(?=\s*[,.;:!?]|\s*$|\s+(?i:at|and|when|because|so|i|we|he|she|they|it|that|or|about|for|with|in"
-                  r"|but|then|if|is|was|which|you|this|my|his|her|our|their)\b)")
+                  r"|but|then|if|is|was|which|you|this|my|his|her|our|their|there)\b)")
 _DAY_ALONE = (rf"(?<=(?i:\b(?:on|by|until|till|since|before|after|from|through|for|around|to))\s+)"
               rf"(?i:the\s+{_ORDINAL_DAY})" + _NO_NOUN_AFTER)
 # A holiday names a day of the year ("two days before Thanksgiving"), and Ramadan a month, like "in May".
@@ -35,9 +35,11 @@ _HOLIDAYS = (r"\b(?:(?i:Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Eve|Day))?|Eas
              r"|Labor\s+Day|Veterans\s+Day|Martin\s+Luther\s+King\s+Day|MLK\s+Day|Juneteenth|Cinco\s+de\s+Mayo"
              r"|D[ií]a\s+de\s+(?:los\s+)?Muertos|Eid\s+al-(?:Fitr|Adha)|Nowruz|Diwali|Hanukkah|Passover"
              r"|Yom\s+Kippur|Rosh\s+Hashanah|Ramadan|Meskel|Timkat|Kwanzaa|Vesak|Songkran"
-             r"|New\s+Year'?s\s+(?:Eve|Day)|(?<=\b(?:on|since|before|after|until|over)\s)Good\s+Friday)"
+             r"|New\s+Year'?s\s+(?:Eve|Day)|(?<=\b(?:on|since|before|after|until|over)\s)Good\s+Friday"
+             r"|(?:Lunar|Chinese)\s+New\s+Year|Native\s+American\s+Day|Indigenous\s+Peoples'?\s+Day"
+             r"|Columbus\s+Day|Presidents'?\s+Day)"
              r"|New\s+Year(?:'?s)?(?:\s+(?:Eve|Day))?|Good\s+Friday|Independence\s+Day|Eid|Genna|Holi"
-             r"|(?:Lunar|Chinese)\s+New\s+Year|T[eế]t)\b")
+             r"|T[eế]t)\b")
 
 
 @register

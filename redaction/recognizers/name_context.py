@@ -85,6 +85,7 @@ def name_context() -> PatternRecognizer:
             Pattern("thanked", rf"(?<={_THANKS}\s+){_name(_CAP, 2)}", 0.6),
             Pattern("addressed", rf"(?<=^|[.?!]\s+){_CAP}{_ASKS}", 0.6),
             Pattern("dislocated", rf"(?<=^|[.?!]\s+){_CAP}{_DISLOCATED}", 0.9),
-            Pattern("appositive", rf"(?<=^|[.?!]\s+){_CAP}(?=,\s+(?i:the|my|our|his|her|their)\s+{_ROLES}\b)", 0.7),
+            Pattern("appositive", rf"(?<=^|[.?!]\s+){_CAP}(?=,\s+(?i:(?:one\s+of\s+)?(?:the|my|our|his|her|their))\s+"
+                                  rf"(?:[a-z]+\s+)?{_ROLES}s?\b)", 0.7),
         ],
         global_regex_flags=re.DOTALL | re.MULTILINE)
