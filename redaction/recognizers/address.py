@@ -14,8 +14,9 @@ _NOT_YEAR = r"(?!(?:19|20)\d\d\b)"
 _NOT_NAME = (r"(?!(?:the|a|an|same|other|this|that|his|her|my|our|their|one|more|of|and|in|to"
              r"|minutes?|hours?|miles?|blocks?|days?|years?)\b)")   # "a 10 minute drive"
 _CASED = re.DOTALL | re.MULTILINE
-_NUMBER_WORD = (r"\d{1,3}(?:,\d{3})+|\d{1,6}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
-                r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred")
+_NUMBER_WORD = (_NUMBER + r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+                r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+                r"|hundred")
 _STRONG_SUFFIX = r"(?:street|avenue|lane|road|boulevard)\b"
 _NOT_GENERIC = r"(?!(?:side|back|main|busy|quiet|same|next|wrong|whole|dead|one|two|city|wall)\b)"
 

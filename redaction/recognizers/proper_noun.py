@@ -45,7 +45,7 @@ class ProperNounRecognizer(LocalRecognizer):
         super().__init__(supported_entities=["PROPER_NOUN", "PERSON"], name="proper_noun")
         self._names: frozenset[str] | None = None
         self._words: frozenset[str] = frozenset()
-        self._given = person_names(GIVEN_NAMES) | WORD_NAMES
+        self._given: frozenset[str] = frozenset()
 
     def load(self) -> None:
         pass
@@ -57,6 +57,7 @@ class ProperNounRecognizer(LocalRecognizer):
         if self._names is None:
             nlp = nlp_artifacts.nlp_engine.nlp[self.supported_language]
             self._names, self._words = self._known_names(nlp), english_words(nlp)
+            self._given = person_names(GIVEN_NAMES) | WORD_NAMES
         results, i = [], 0
         while i < len(doc):
             j = i
