@@ -12,7 +12,7 @@ _UNIT = r"(?:\s*,?\s*(?:apartment|apt\.?|unit|suite|ste\.?|#|number)\s*[\w-]+)?"
 _NUMBER = r"\b(?:\d{1,3}(?:,\d{3})+|\d{1,6}(?:-\d{1,3})?)"
 _NOT_YEAR = r"(?!(?:19|20)\d\d\b)"
 _NOT_NAME = (r"(?!(?:the|a|an|same|other|this|that|his|her|my|our|their|one|more|of|and|in|to"
-             r"|minutes?|hours?|miles?|blocks?|days?|years?)\b)")   # "a 10 minute drive"
+             r"|minutes?|hours?|miles?|blocks?|days?|weeks?|months?|years?|times|kids|children|people|dollars)\b)")   # "a 10 minute drive"
 _CASED = re.DOTALL | re.MULTILINE
 _NUMBER_WORD = (_NUMBER + r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
                 r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -49,6 +49,9 @@ def street_any_case() -> PatternRecognizer:
                                            rf"(?:{_NOT_NAME}[a-z][\w'-]*\s+){{1,3}}{_STRONG_SUFFIX}{_UNIT}", 0.6),
                   Pattern("on_street", rf"(?<=\b(?:on|off|at|near)\s)(?:{_NOT_NAME}{_NOT_GENERIC}[a-z][\w'-]*\s+){{1,2}}"
                                        rf"(?:street|avenue|boulevard)\b", 0.55),
+                  # "914 leakers treat, apartment 2c": a unit number vouches for a garbled street.
+                  Pattern("unit", rf"{_NOT_YEAR}{_NUMBER}\s+(?:{_NOT_NAME}[a-z][\w'-]*\s+){{0,2}}{_NOT_NAME}[a-z][\w'-]*"
+                                  r"\s*,\s*(?:apartment|apt\.?|unit|suite)\s*#?(?=[a-z]?\d)[\w-]+", 0.6),
                   Pattern("po_box", r"\b(?:p\.?\s?o\.?\s*box|post\s+office\s+box)\s+\d+", 0.85)],
         context=["live", "lived", "living", "address", "street", "moved", "house", "apartment", "stay",
                  "stayed", "sponsor", "located", "mail"])

@@ -24,7 +24,8 @@ _ORDINAL_DAY = (rf"(?:(?:twenty|thirty)[\s-](?:{_ORD})|{_ORD}|tenth|eleventh|twe
                 r"|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|thirty[\s-]first"
                 r"|[0-3]?\d(?:st|nd|rd|th))")
 _NO_NOUN_AFTER = (r"(?=\s*[,.;:!?]|\s*$|\s+(?i:at|and|when|because|so|i|we|he|she|they|it|that|or|about|for|with|in"
-                  r"|but|then|if|is|was|which|you|this|my|his|her|our|their|there)\b)")
+                  r"|but|then|if|is|was|which|you|this|my|his|her|our|their|there)\b"
+                  r"|\s+of\s+(?i:last|this|next|that|the|each|every)\s+month\b)")
 _DAY_ALONE = (rf"(?<=(?i:\b(?:on|by|until|till|since|before|after|from|through|for|around|to))\s+)"
               rf"(?i:the\s+{_ORDINAL_DAY})" + _NO_NOUN_AFTER)
 # A holiday names a day of the year ("two days before Thanksgiving"), and Ramadan a month, like "in May".
@@ -37,7 +38,10 @@ _HOLIDAYS = (r"\b(?:(?i:Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Eve|Day))?|Eas
              r"|Yom\s+Kippur|Rosh\s+Hashanah|Ramadan|Meskel|Timkat|Kwanzaa|Vesak|Songkran"
              r"|New\s+Year'?s\s+(?:Eve|Day)|(?<=\b(?:on|since|before|after|until|over)\s)Good\s+Friday"
              r"|(?:Lunar|Chinese)\s+New\s+Year|Native\s+American\s+Day|Indigenous\s+Peoples'?\s+Day"
-             r"|Columbus\s+Day|Presidents'?\s+Day)"
+             r"|Columbus\s+Day|Presidents'?\s+Day|Palm\s+Sunday|Ash\s+Wednesday|Maundy\s+Thursday|Holy\s+(?:Thursday|Saturday)"
+             r"|Pentecost|All\s+Saints'?\s+Day|Three\s+Kings'?\s+Day|D[ií]a\s+de\s+(?:los\s+)?Reyes|St\.?\s+Patrick'?s\s+Day"
+             r"|Mardi\s+Gras|Boxing\s+Day|Orthodox\s+(?:Christmas|Easter)|Karen\s+New\s+Year|Thingyan|Dashain|Tihar"
+             r"|Losar|Chuseok|Purim|Sukkot|Shavuot|Mawlid|Ashura|Election\s+Day)"
              r"|New\s+Year(?:'?s)?(?:\s+(?:Eve|Day))?|Good\s+Friday|Independence\s+Day|Eid|Genna|Holi"
              r"|T[eế]t)\b")
 

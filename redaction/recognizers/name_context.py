@@ -10,7 +10,8 @@ import re
 from presidio_analyzer import Pattern, PatternRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from redaction.gazetteers import COUNTRIES, NOT_NAMES, PUBLIC_BODIES, US_STATES, plain_words
+from redaction.gazetteers import (COUNTRIES, GIVEN_NAMES, NOT_NAMES, PUBLIC_BODIES, US_STATES, WORD_NAMES, person_names,
+                                  plain_words)
 from redaction.recognizers import register
 
 _ANY = r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'’-]+"
@@ -26,7 +27,7 @@ _HONORIFIC = r"(?i:\b(?:miss|mister|doctor|se[ñn]ora?|se[ñn]orita|sister|fathe
 _ROLES = (r"(?i:\b(?:girl|boy|child|kid|son|daughter|mother|father|mom|dad|mum|sister|brother|aunt|uncle|wife"
           r"|husband|partner|friend|supervisor|caseworker|case\s+worker|colleague|coworker|co-worker|manager|boss"
           r"|client|sponsor|lawyer|attorney|teacher|nurse|neighbor|neighbour|cousin|grandmother|grandfather"
-          r"|grandma|grandpa|niece|nephew|director|counselor|therapist|interpreter|advocate|worker|officer"
+          r"|grandma|grandpa|granddaughter|grandson|grandchild|stepson|stepdaughter|niece|nephew|intern|director|counselor|therapist|interpreter|advocate|worker|officer"
           r"|deputy|detective|sheriff|principal|coach|driver|guard|chaplain|pastor|aide|mentor|tutor))")
 # Speech addresses people by name: "Thank you, Ren." and a turn opening "Mirlande, could you ...".
 _THANKS = r"(?i:\bthank\s+you|\bthanks)(?i:\s+(?:both|all|so\s+much|very\s+much|again))?,?"
@@ -34,6 +35,13 @@ _THANKS = r"(?i:\bthank\s+you|\bthanks)(?i:\s+(?:both|all|so\s+much|very\s+much|
 _DISLOCATED = r"(?=,\s+(?:she|he)\b)"
 _ASKS = (r"(?=,\s+(?i:you|could|can|would|will|do|did|does|what|how|when|where|why|tell|please|are|were|is"
          r"|have|had|thanks|thank|welcome|let's|let|go\s+ahead|sorry)\b)")
+# "Summer, who used to be over us": a relative "who" is said of people; "Wait, who is that?" asks.
+_RELATIVE = r"(?=,\s+who\b(?![^.?!]*\?))"
+# "Precious is nine", "Blessing is the oldest": a given name placed among the children by age
+# ("Rent is nine hundred" is not).
+_AGED = (r"(?=\s+is\s+(?:(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+         r"|sixteen|seventeen|eighteen|nineteen|1?\d)(?:\s*[,.;!?]|\s+(?:and|now|years?)\b)"
+         r"|the\s+(?:oldest|eldest|youngest|middle\s+one|baby)(?:\s*[,.;!?]|\s+(?:one|of|and|now|girl|boy|son|daughter)\b)))")
 _AT_SENTENCE_START = ("addressed", "dislocated", "appositive")
 # Words that follow a cue but are not names: "I'm Catholic", "this is Texas", "my son And".
 _NOT_A_NAME = NOT_NAMES | STOP_WORDS | US_STATES | COUNTRIES | PUBLIC_BODIES | frozenset(
@@ -55,8 +63,20 @@ class NameContextRecognizer(PatternRecognizer):
             return results
         # At a sentence's start only the comma after it says "name": "Wrong, is there..." is a word.
         plain = plain_words(nlp_artifacts.nlp_engine.nlp[self.supported_language])
-        return [r for r in results if getattr(r.analysis_explanation, "pattern_name", None) not in _AT_SENTENCE_START
-                or text[r.start:r.end].lower() not in plain]
+        given = person_names(GIVEN_NAMES) | WORD_NAMES
+        return [r for r in results if _pattern(r) not in _AT_SENTENCE_START or text[r.start:r.end].lower() not in plain
+                if _pattern(r) != "aged" or text[r.start:r.end].lower() in given
+                if _pattern(r) != "role_lower" or _lower_name(nlp_artifacts.tokens, r, given)]
+
+
+def _lower_name(doc, result, given) -> bool:
+    """A given name used as a noun: "my sister rose early" and "my mother said" are verbs."""
+    span = doc.char_span(result.start, result.end)
+    return span is not None and span.text.lower() in given and span[0].pos_ in ("NOUN", "PROPN", "ADJ", "X")
+
+
+def _pattern(result) -> str | None:
+    return getattr(result.analysis_explanation, "pattern_name", None)
 
 
 # A following word that is not part of the name ("my name is maria and I ...", "Ms. Ode after court").
@@ -80,11 +100,15 @@ def name_context() -> PatternRecognizer:
             Pattern("title", rf"(?<={_TITLE}\s+){_name(_ANY, 2)}", 0.85),
             Pattern("honorific", rf"(?<={_HONORIFIC}\s+){_name(_CAP, 2)}", 0.85),
             Pattern("role", rf"(?<={_ROLES},?\s+(?i:named\s+|called\s+)?){_name(_CAP, 2)}", 0.7),
+            # Whisper's "my granddaughter journey": in lower case only a known given name will do.
+            Pattern("role_lower", rf"(?<=\b(?i:my|our|his|her|their)\s+{_ROLES},?\s+)[a-z][a-z'-]+\b(?!['’]s)", 0.6),
             # "With my friend. Aman." : the name said as a sentence of its own after the role.
             Pattern("role_then_name", rf"(?<={_ROLES}\.\s+){_name(_CAP, 2)}(?=[.,!?])", 0.7),
             Pattern("thanked", rf"(?<={_THANKS}\s+){_name(_CAP, 2)}", 0.6),
             Pattern("addressed", rf"(?<=^|[.?!]\s+){_CAP}{_ASKS}", 0.6),
             Pattern("dislocated", rf"(?<=^|[.?!]\s+){_CAP}{_DISLOCATED}", 0.9),
+            Pattern("aged", rf"(?<=^|[.?!,]\s+|\band\s+){_CAP}{_AGED}", 0.7),
+            Pattern("relative", rf"(?<=^|\s){_CAP}{_RELATIVE}", 0.75),
             Pattern("appositive", rf"(?<=^|[.?!]\s+){_CAP}(?=,\s+(?i:(?:one\s+of\s+)?(?:the|my|our|his|her|their))\s+"
                                   rf"(?:[a-z]+\s+)?{_ROLES}s?\b)", 0.7),
         ],

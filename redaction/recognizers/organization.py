@@ -94,6 +94,8 @@ def organization_lower_case() -> PatternRecognizer:
     return LowerCaseOrganizationRecognizer(
         "ORGANIZATION", name="organization_lower_case",
         patterns=[Pattern("capital_then_lower", rf"\b{NAME_WORD}\s+(?:{_GAP_WORD}[a-z][\w'-]*\s+){{0,2}}{_NAME_HEADS}", 0.6),
-                  Pattern("after_at", rf"(?<=\b(?i:at|from|with|to)\s)(?:{_GAP_WORD}[a-z][\w'-]*\s+){{1,3}}{_NAME_HEADS}",
-                          0.55)],
+                  # "to manion charter academy": a kind of school may follow the name's own word.
+                  Pattern("after_at", rf"(?<=\b(?i:at|from|with|to)\s){_GAP_WORD}[a-z][\w'-]*\s+"
+                                      rf"(?:(?:charter|community|christian|catholic)\s+|{_GAP_WORD}[a-z][\w'-]*\s+){{0,2}}"
+                                      rf"{_NAME_HEADS}", 0.55)],
         global_regex_flags=_CASED)

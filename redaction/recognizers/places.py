@@ -49,8 +49,15 @@ class FacilityRecognizer(PatternRecognizer):
             or first in COUNTRIES
 
 
+# Whisper lower-cases the facility's name: "in the not-arrow county processing center".
+_LOWER_FACILITY = (r"(?<=\b(?:at|in|to|from|into)\s(?:the\s)?)(?!(?:the|a|an|same|old|new|big|small|local|nearby|other|next"
+                   r"|county|city|state|federal|main)\b)[a-z][\w'-]*\s+(?:[a-z][\w'-]*\s+)?"
+                   r"(?:processing\s+center|detention\s+center|(?:bus|train)\s+(?:station|terminal|depot))\b")
+
+
 @register
 def facility() -> PatternRecognizer:
     # Scored over NER's place so the facility is one span, not "[Place 1] bus station".
-    return FacilityRecognizer("LOCATION", name="facility", patterns=[Pattern("facility", _FACILITY, 0.9)],
+    return FacilityRecognizer("LOCATION", name="facility", patterns=[Pattern("facility", _FACILITY, 0.9),
+                                                                     Pattern("lower_facility", _LOWER_FACILITY, 0.6)],
                               global_regex_flags=re.DOTALL | re.MULTILINE)

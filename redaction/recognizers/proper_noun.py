@@ -92,6 +92,9 @@ class ProperNounRecognizer(LocalRecognizer):
                                              or j < len(doc) and doc[j].is_punct) \
                 or len(run) > 1 and run[0].lower_ in self._given:
             return run, "PERSON"     # "Honor Combs": a word-name starts a run of names
+        # "Precious's card": only a noun is possessed, and a word-name as a noun is a name.
+        if run[0].lower_ in self._given and j < len(doc) and doc[j].lower_ in ("'s", "’s") and doc[j].pos_ == "PART":
+            return run, "PERSON"
         # "Keza flinches": a noun that is no English word, in any inflection, is a name.
         if run[0].pos_ in ("PROPN", "NOUN") and not in_words(run[0], self._words):
             return run, "PROPER_NOUN"
@@ -99,7 +102,10 @@ class ProperNounRecognizer(LocalRecognizer):
         if j + 1 < len(doc) and doc[j].lower_ in (",", "and", "&") and _candidate(doc[j + 1]) \
                 and not doc[j + 1].is_sent_start:
             return run, "PROPER_NOUN"
+        # "Greater Pilgrim Rest": a capital opening two more is the first word of the name;
         # "Coach Landry": the words after the first are capitalised inside the sentence.
+        if len(run) > 2:
+            return run, "PROPER_NOUN"
         return (run[1:], "PROPER_NOUN") if len(run) > 1 else (None, None)
 
     @staticmethod
