@@ -89,6 +89,18 @@ def test_normalize_leaves_ordinary_numbers_and_interjections():
     ("and then on the 12th there's a hearing", "DATE", "the 12th"),
     ("around the lunar new year he cried a lot", "DATE", "lunar new year"),
     ("Marisol, one of our day teachers, drove us to Texas.", "PERSON", "Marisol"),
+    ("Autumn, who ran the intake desk, moved to Ohio.", "PERSON", "Autumn"),
+    ("Mercy is seven, Victory is four, and both like Ohio.", "PERSON", "Mercy"),
+    ("Angel is the youngest, and he misses Ohio.", "PERSON", "Angel"),
+    ("We moved from Texas. Charity's bike was stolen the first week.", "PERSON", "Charity"),
+    ("They did the home visit on the 14th of last month in Ohio.", "DATE", "the 14th"),
+    ("We left right after Ash Wednesday that year.", "DATE", "Ash Wednesday"),
+    ("most of them go to tenaya charter academy now", "ORGANIZATION", "tenaya charter academy"),
+    ("they held him in the dorado processing center for weeks", "LOCATION", "dorado processing center"),
+    ("we picked her up at the pinedale bus station", "LOCATION", "pinedale bus station"),
+    ("the letters went to 517 marrow creek, apartment 4b", "ADDRESS", "517 marrow creek, apartment 4b"),
+    ("It was far from Texas. Greater Mount Olive helped us with rent.", "PROPER_NOUN", "Greater"),
+    ("so i drive my grandson chance to practice on fridays", "PERSON", "chance"),
 ])
 def test_recognizer_finds(text, kind, expected):
     assert any(expected in hit or hit in expected and len(hit) > 3 for hit in found(text).get(kind, [])), found(text)
@@ -131,6 +143,14 @@ def test_recognizer_finds(text, kind, expected):
     ("She called her grandson at work in Texas.", "PERSON"),
     ("We moved to Texas. Wrong, is there a good way to ask?", "PERSON"),
     ("It is not easy with a boy, I'll tell you, in Texas.", "PERSON"),
+    ("Wait, who is that in Texas?", "PERSON"),
+    ("Rent is nine hundred a month in Texas.", "PERSON"),
+    ("Hope is the oldest thing I have from Texas.", "PERSON"),
+    ("We waited at the bus station, then the old bus station in Texas.", "LOCATION"),
+    ("they sent him to the detention center and then to a charter academy", "LOCATION"),
+    ("they sent him to the detention center and then to a charter academy", "ORGANIZATION"),
+    ("I have 3 kids, unit 5 is ours.", "ADDRESS"),
+    ("my sister rose early and my son will drive, my mother said", "PERSON"),
 ])
 def test_recognizer_leaves_ordinary_speech(text, kind):
     assert kind not in found(text), found(text)
