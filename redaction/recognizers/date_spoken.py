@@ -41,7 +41,8 @@ _HOLIDAYS = (r"\b(?:(?i:Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Eve|Day))?|Eas
              r"|Columbus\s+Day|Presidents'?\s+Day|Palm\s+Sunday|Ash\s+Wednesday|Maundy\s+Thursday|Holy\s+(?:Thursday|Saturday)"
              r"|Pentecost|All\s+Saints'?\s+Day|Three\s+Kings'?\s+Day|D[ií]a\s+de\s+(?:los\s+)?Reyes|St\.?\s+Patrick'?s\s+Day"
              r"|Mardi\s+Gras|Boxing\s+Day|Orthodox\s+(?:Christmas|Easter)|Karen\s+New\s+Year|Thingyan|Dashain|Tihar"
-             r"|Losar|Chuseok|Purim|Sukkot|Shavuot|Mawlid|Ashura|Election\s+Day)"
+             r"|Losar|Chuseok|Purim|Sukkot|Shavuot|Mawlid|Ashura|Election\s+Day|White\s+Sunday|Children'?s\s+Day"
+             r"|Flag\s+Day|Día\s+del\s+Niño|Noche\s+Buena|Nochebuena|Tsagaan\s+Sar|Ethiopian\s+New\s+Year)"
              r"|New\s+Year(?:'?s)?(?:\s+(?:Eve|Day))?|Good\s+Friday|Independence\s+Day|Eid|Genna|Holi"
              r"|T[eế]t)\b")
 

@@ -39,7 +39,9 @@ _LOWER_NAMED = (rf"\b{_GENERIC}[a-z][a-z'-]+\s+(?:(?:elementary|middle|high|juni
                 r"(?:hospital|church|school|academy|clinic|parish|cathedral|center)\b")
 # Heads that, unlike "school" or "church", seldom follow a name as an ordinary noun.
 _NAME_HEADS = (r"(?i:alliance|network|partners|partnership|newcomers|fulfillment|collaborative|coalition|fellowship"
-               r"|suites|nails|academy|ranch|middle|elementary)\b")
+               r"|suites|nails|academy|ranch|middle|elementary|recovery|associates|collective)\b")
+# Heads that end a name even where Whisper garbled the words before them: "be country collaborative."
+_END_HEADS = r"(?:collaborative|collective|coalition)(?=\s*[,.;!?]|\s*$|\s+(?:for|in|and|that|who|which|helped|said)\b)"
 _GAP_WORD = (r"(?!(?:in|on|at|to|for|with|of|and|or|is|was|are|were|be|been|has|had|have|will|would|can|could"
              r"|community|social|legal|health|family|youth|mental|medical|support|refugee|immigrant)\b)" + _GENERIC)
 # Where someone works or goes: the capitalised words after it name the place.
@@ -64,6 +66,9 @@ def organization() -> PatternRecognizer:
                   Pattern("spanish", _SPANISH, 0.75),
                   # a county's own agency: "Murray County DFCS", "Kane County DCFS"
                   Pattern("county_agency", rf"\b{NAME_WORD}\s+(?:County|City|Parish)\s+[A-Z]{{2,6}}\b", 0.85),
+                  # "Calhoun County Children's Bureau": a local government's own office.
+                  Pattern("county_office", rf"\b{NAME_WORD}\s+(?:County|City|Parish)\s+(?:{NAME_WORD}\s+){{0,3}}"
+                                           r"(?:Bureau|Department|Office|Division|Commission|Board|Authority)\b", 0.85),
                   Pattern("lower_head", rf"\b(?:{NAME_WORD}\s+){{1,3}}{_LOWER_HEADS}", 0.6),
                   Pattern("lower_named", rf"(?i:{_LOWER_NAMED})", 0.7)],
         context=["worked", "work", "works", "volunteer", "attend", "attends", "school", "shelter", "staff"],
@@ -97,5 +102,6 @@ def organization_lower_case() -> PatternRecognizer:
                   # "to manion charter academy": a kind of school may follow the name's own word.
                   Pattern("after_at", rf"(?<=\b(?i:at|from|with|to)\s){_GAP_WORD}[a-z][\w'-]*\s+"
                                       rf"(?:(?:charter|community|christian|catholic)\s+|{_GAP_WORD}[a-z][\w'-]*\s+){{0,2}}"
-                                      rf"{_NAME_HEADS}", 0.55)],
+                                      rf"{_NAME_HEADS}", 0.55),
+                  Pattern("garbled_name", rf"\b(?:{_GAP_WORD}[a-z][\w'-]*\s+){{1,2}}{_END_HEADS}", 0.55)],
         global_regex_flags=_CASED)

@@ -39,7 +39,7 @@ def compound_place() -> PatternRecognizer:
 # Capitalised words before a kind of facility name the facility: "the Gainesville bus station".
 _FACILITY = (rf"\b(?:{NAME_WORD}\s+){{1,3}}(?:(?:bus|train|greyhound|subway|metro)\s+(?:station|terminal|depot)"
              r"|airport|apartments|apartment\s+complex|mall|plaza|courthouse|jail|prison|detention\s+center"
-             r"|processing\s+center|refugee\s+camp|camp|motel|projects|trailer\s+park|mobile\s+home\s+park)\b")
+             r"|processing\s+cent(?:er|re)|refugee\s+camp|camp|motel|projects|trailer\s+park|mobile\s+home\s+park)\b")
 
 
 class FacilityRecognizer(PatternRecognizer):
@@ -49,10 +49,11 @@ class FacilityRecognizer(PatternRecognizer):
             or first in COUNTRIES
 
 
-# Whisper lower-cases the facility's name: "in the not-arrow county processing center".
+# Whisper lower-cases the facility's name: "in the not-arrow county processing center", "to Cyprus hollow
+# processing centre".
 _LOWER_FACILITY = (r"(?<=\b(?:at|in|to|from|into)\s(?:the\s)?)(?!(?:the|a|an|same|old|new|big|small|local|nearby|other|next"
-                   r"|county|city|state|federal|main)\b)[a-z][\w'-]*\s+(?:[a-z][\w'-]*\s+)?"
-                   r"(?:processing\s+center|detention\s+center|(?:bus|train)\s+(?:station|terminal|depot))\b")
+                   r"|county|city|state|federal|main)\b)[A-Za-z][\w'-]*\s+(?:[a-z][\w'-]*\s+)?"
+                   r"(?:(?:processing|detention)\s+cent(?:er|re)|(?:bus|train)\s+(?:station|terminal|depot))\b")
 
 
 @register

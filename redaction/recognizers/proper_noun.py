@@ -95,8 +95,9 @@ class ProperNounRecognizer(LocalRecognizer):
         # "Precious's card": only a noun is possessed, and a word-name as a noun is a name.
         if run[0].lower_ in self._given and j < len(doc) and doc[j].lower_ in ("'s", "’s") and doc[j].pos_ == "PART":
             return run, "PERSON"
-        # "Keza flinches": a noun that is no English word, in any inflection, is a name.
-        if run[0].pos_ in ("PROPN", "NOUN") and not in_words(run[0], self._words):
+        # "Keza flinches": a noun that is no English word, in any inflection, is a name;
+        # so is "Ji-hoon", whose second half is none ("Self-care", "Uh-huh" are words).
+        if run[0].pos_ in ("PROPN", "NOUN") and not in_words(run[0], self._words) or self._hyphen_name(doc, i, j):
             return run, "PROPER_NOUN"
         # "Honor, Brooks and Kinsley": listed with a capitalised word, it is one of a list of names.
         if j + 1 < len(doc) and doc[j].lower_ in (",", "and", "&") and _candidate(doc[j + 1]) \
@@ -107,6 +108,13 @@ class ProperNounRecognizer(LocalRecognizer):
         if len(run) > 2:
             return run, "PROPER_NOUN"
         return (run[1:], "PROPER_NOUN") if len(run) > 1 else (None, None)
+
+    def _hyphen_name(self, doc, i: int, j: int) -> bool:
+        if j + 1 >= len(doc) or doc[j].text != "-" or doc[j - 1].whitespace_ or doc[j].whitespace_:
+            return False
+        tail = doc[j + 1]
+        return tail.is_alpha and len(tail) > 1 and not in_words(tail, self._words) \
+            and tail.lower_ not in _KEPT and doc[i].lower_ not in _KEPT
 
     @staticmethod
     def _known_names(nlp) -> frozenset[str]:
