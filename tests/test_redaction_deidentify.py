@@ -123,3 +123,9 @@ def test_a_capital_misread_as_a_name_does_not_spread_to_every_sentence(vault):
                                "Is it okay? Is it hard?"])
     text = " ".join(s.text for s in res.segments)
     assert text.count("What") == 2 and text.count("Is it") == 2, text
+
+
+def test_a_hyphenated_name_is_redacted_to_the_end_of_its_word(vault):
+    res = run(Study(), vault, ["Ji-hoon, two years. Before that Omar and Tae-yang ran the Spanish-speaking group in Ohio."])
+    text = res.segments[0].text
+    assert not any(part in text for part in ("hoon", "yang", "Omar")) and "-speaking" in text and "Ohio" in text, text

@@ -101,6 +101,11 @@ def test_normalize_leaves_ordinary_numbers_and_interjections():
     ("the letters went to 517 marrow creek, apartment 4b", "ADDRESS", "517 marrow creek, apartment 4b"),
     ("It was far from Texas. Greater Mount Olive helped us with rent.", "PROPER_NOUN", "Greater"),
     ("so i drive my grandson chance to practice on fridays", "PERSON", "chance"),
+    ("The file is with Marlow County Child Welfare Department now.", "ORGANIZATION", "Marlow County Child Welfare Department"),
+    ("and my case manager is hunter, he calls on mondays", "PERSON", "hunter"),
+    ("I drive out to Marlow creek processing centre on fridays", "LOCATION", "Marlow creek processing centre"),
+    ("the parenting class, be river collaborative.", "ORGANIZATION", "river collaborative"),
+    ("We all went to church on White Sunday in Ohio.", "DATE", "White Sunday"),
 ])
 def test_recognizer_finds(text, kind, expected):
     assert any(expected in hit or hit in expected and len(hit) > 3 for hit in found(text).get(kind, [])), found(text)
@@ -151,6 +156,8 @@ def test_recognizer_finds(text, kind, expected):
     ("they sent him to the detention center and then to a charter academy", "ORGANIZATION"),
     ("I have 3 kids, unit 5 is ours.", "ADDRESS"),
     ("my sister rose early and my son will drive, my mother said", "PERSON"),
+    ("it was a collaborative effort and a collective decision", "ORGANIZATION"),
+    ("my boss is frank with me about it", "PERSON"),
 ])
 def test_recognizer_leaves_ordinary_speech(text, kind):
     assert kind not in found(text), found(text)
