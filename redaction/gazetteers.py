@@ -52,6 +52,7 @@ PUBLIC_BODIES = frozenset({
 # Words spaCy's small model tags as names in speech but that name nobody.
 NOT_NAMES = frozenset("""
 yeah yes no okay ok um uh hmm mhm nah yep yup nope ugh bro well so honestly like right sure thanks thank hello hi bye email e-mail
+yikes whoa wow oops ouch geez jeez gosh golly dang darn aw aww oof phew welp meh huh duh ah ahh oh ooh uhh umm mmm
 sir madam mom mum dad mother father sister brother aunt uncle grandma grandpa abuela abuelo
 son daughter grandson granddaughter husband wife cousin nephew niece baby stepdad stepmom boyfriend girlfriend
 caseworker case worker supervisor director manager counselor counsellor therapist teacher
@@ -91,6 +92,7 @@ somali swahili kinyarwanda kirundi lingala tigrinya amharic oromo mam quiche k'i
 quechua mandarin cantonese vietnamese burmese karen nepali tagalog russian ukrainian polish romanian
 turkish kurdish haitian maay latin sign asl
 christian christianity catholic protestant muslim islam islamic jewish judaism hindu buddhist
+arab arabs hispanic latino latina latinos latinas jew jews
 god lord jesus christ allah bible quran koran torah gospel mass
 mr mrs ms mx dr miss mister sir madam reverend pastor father sister brother imam rabbi officer judge doctor coach
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july

@@ -11,8 +11,8 @@ import re
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from redaction.gazetteers import (COUNTRIES, GIVEN_NAMES, KEPT_PROPER, NOT_NAMES, PUBLIC_BODIES, US_STATES, is_demonym,
-                                  in_words, person_names, plain_words)
+from redaction.gazetteers import (COUNTRIES, FAMILY_NAMES, GIVEN_NAMES, KEPT_PROPER, NOT_NAMES, PUBLIC_BODIES, US_STATES,
+                                  in_words, is_demonym, person_names, plain_words)
 from redaction.recognizers import register
 
 NER_SCORE = 0.85
@@ -20,6 +20,13 @@ LOWERCASE_SCORE = 0.4      # under the usual review threshold: a person decides
 _EDGE = {"DET", "PRON", "PUNCT", "ADP", "CCONJ", "PART", "SPACE"}
 _KEPT_PLACES = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(US_STATES | COUNTRIES, key=len, reverse=True))
                           + r")\b", re.IGNORECASE)
+
+
+def taken_for_nation(word: str) -> bool:
+    """spaCy's small model reads a given name ("the Maria") or a family ("the Lindquists") as a nationality."""
+    w = word.lower()
+    return w in person_names(GIVEN_NAMES) or w.endswith("s") and w[:-1] in person_names(FAMILY_NAMES) \
+        and w[:-1] not in KEPT_PROPER and not is_demonym(w[:-1])
 
 
 def after_place_word(tok) -> bool:
@@ -95,8 +102,8 @@ class NerRecognizer(LocalRecognizer):
                 or words[0].lower() in PUBLIC_BODIES or len(words) == 1 and is_demonym(words[0]):
             return 0.0
         if ent.label_ == "NRP" and not is_demonym(words[-1]) \
-                and (after_place_word(ent[0]) or all(w.lower() in person_names(GIVEN_NAMES) for w in words)):
-            return 0.0     # a town or a given name ("the Maria"), left for the places and proper-noun recognizers
+                and (after_place_word(ent[0]) or all(taken_for_nation(w) for w in words)):
+            return 0.0     # a town, a given name or a family, left for the places and proper-noun recognizers
         vocab = ent.doc.vocab
         distinctive = [w for w in words if w.lower() not in NOT_NAMES and not vocab[w.lower()].is_stop]
         if not distinctive:

@@ -38,7 +38,7 @@ def compound_place() -> PatternRecognizer:
 
 # Capitalised words before a kind of facility name the facility: "the Gainesville bus station".
 _FACILITY = (rf"\b(?:{NAME_WORD}\s+){{1,3}}(?:(?:bus|train|greyhound|subway|metro)\s+(?:station|terminal|depot)"
-             r"|airport|apartments|apartment\s+complex|mall|plaza|courthouse|jail|prison|detention\s+center"
+             r"|airport|apartments|apartment\s+complex|mall|plaza|courthouse|annex|jail|prison|detention\s+center"
              r"|processing\s+cent(?:er|re)|refugee\s+camp|camp|motel|projects|trailer\s+park|mobile\s+home\s+park)\b")
 
 

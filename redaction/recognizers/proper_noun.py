@@ -17,7 +17,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from redaction.gazetteers import (COUNTRIES, FAMILY_NAMES, GIVEN_NAMES, KEPT_PROPER, NOT_NAMES, PUBLIC_BODIES,
                                   US_STATES, WORD_NAMES, english_words, in_words, is_demonym, person_names)
 from redaction.recognizers import register
-from redaction.recognizers.ner import after_place_word, is_cased
+from redaction.recognizers.ner import after_place_word, is_cased, taken_for_nation
 
 SCORE = 0.6
 _TITLE_CASE = re.compile(r"[A-ZÀ-ÖØ-Þ](?:[a-zß-öø-ÿ]|['’][A-ZÀ-ÖØ-Þ])")   # "Luz", "Étienne", "O'Neil"; not "ICE", "I-1"
@@ -28,16 +28,18 @@ _PARTICLES = frozenset("de del la las los da das do dos di van von der den du le
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
-def _candidate(tok) -> bool:
+def _candidate(tok, words: frozenset[str]) -> bool:
     """A capitalised word that may be part of a name. Inside a sentence a content word will do (spaCy
     tags names in a foreign-language sentence as verbs); at its start, where every word is capitalised,
-    only a noun; never a nationality, a language or a word on the kept lists. spaCy's small model
-    also takes given names for nationalities ("coordinator, Marguerite"), so those still count."""
+    only a noun or a word that is no English word ("Samtse." tagged as an adjective); never a
+    nationality, a language or a word on the kept lists. spaCy's small model
+    also takes given names and families for nationalities ("coordinator, Marguerite", "the Lindquists"),
+    so those still count."""
     return bool(_TITLE_CASE.match(tok.text)) and tok.lower_.rstrip(".") not in _KEPT and not tok.is_stop \
         and not (tok.lower_.endswith("s") and tok.lower_[:-1] in _KEPT) \
         and (tok.ent_type_ not in ("NORP", "LANGUAGE") or after_place_word(tok)
-             or tok.lower_ in person_names(GIVEN_NAMES)) and not is_demonym(tok.text) \
-        and (tok.pos_ in ("PROPN", "NOUN") or not tok.is_sent_start and tok.pos_ in _CONTENT)
+             or taken_for_nation(tok.text)) and not is_demonym(tok.text) \
+        and (tok.pos_ in ("PROPN", "NOUN") or tok.pos_ in _CONTENT and (not tok.is_sent_start or not in_words(tok, words)))
 
 
 class ProperNounRecognizer(LocalRecognizer):
@@ -62,9 +64,9 @@ class ProperNounRecognizer(LocalRecognizer):
         while i < len(doc):
             j = i
             while j < len(doc) and (j == i or not doc[j].is_sent_start):
-                if _candidate(doc[j]):
+                if _candidate(doc[j], self._words):
                     j += 1
-                elif j > i and doc[j].lower_ in _PARTICLES and j + 1 < len(doc) and _candidate(doc[j + 1]):
+                elif j > i and doc[j].lower_ in _PARTICLES and j + 1 < len(doc) and _candidate(doc[j + 1], self._words):
                     j += 2
                 elif j > i and _ACRONYM.fullmatch(doc[j].text) and doc[j].lower_ not in _KEPT:
                     j += 1     # "Hazard ARH", "Lantern CASA": an acronym that ends a name is part of it
@@ -97,10 +99,10 @@ class ProperNounRecognizer(LocalRecognizer):
             return run, "PERSON"
         # "Keza flinches": a noun that is no English word, in any inflection, is a name;
         # so is "Ji-hoon", whose second half is none ("Self-care", "Uh-huh" are words).
-        if run[0].pos_ in ("PROPN", "NOUN") and not in_words(run[0], self._words) or self._hyphen_name(doc, i, j):
+        if not in_words(run[0], self._words) or self._hyphen_name(doc, i, j):
             return run, "PROPER_NOUN"
         # "Honor, Brooks and Kinsley": listed with a capitalised word, it is one of a list of names.
-        if j + 1 < len(doc) and doc[j].lower_ in (",", "and", "&") and _candidate(doc[j + 1]) \
+        if j + 1 < len(doc) and doc[j].lower_ in (",", "and", "&") and _candidate(doc[j + 1], self._words) \
                 and not doc[j + 1].is_sent_start:
             return run, "PROPER_NOUN"
         # "Greater Pilgrim Rest": a capital opening two more is the first word of the name;
