@@ -106,6 +106,10 @@ def test_normalize_leaves_ordinary_numbers_and_interjections():
     ("I drive out to Marlow creek processing centre on fridays", "LOCATION", "Marlow creek processing centre"),
     ("the parenting class, be river collaborative.", "ORGANIZATION", "river collaborative"),
     ("We all went to church on White Sunday in Ohio.", "DATE", "White Sunday"),
+    ("We stayed a month with the Halvorsens, then went to Texas.", "PROPER_NOUN", "Halvorsens"),
+    ("Nepal. East. Dhankuta. Tea farm, in Texas.", "PROPER_NOUN", "Dhankuta"),
+    ("Meet me at the Lamar Street annex on Monday.", "LOCATION", "Lamar Street annex"),
+    ("He came back on the 9th of the following month in Texas.", "DATE", "the 9th"),
 ])
 def test_recognizer_finds(text, kind, expected):
     assert any(expected in hit or hit in expected and len(hit) > 3 for hit in found(text).get(kind, [])), found(text)
@@ -158,6 +162,8 @@ def test_recognizer_finds(text, kind, expected):
     ("my sister rose early and my son will drive, my mother said", "PERSON"),
     ("it was a collaborative effort and a collective decision", "ORGANIZATION"),
     ("my boss is frank with me about it", "PERSON"),
+    ("The Christians and the Hispanics met in Texas.", "PROPER_NOUN"),
+    ("Okay. Gorgeous. Thanks, in Texas.", "PROPER_NOUN"),
 ])
 def test_recognizer_leaves_ordinary_speech(text, kind):
     assert kind not in found(text), found(text)
