@@ -164,6 +164,7 @@ def test_recognizer_finds(text, kind, expected):
     ("my boss is frank with me about it", "PERSON"),
     ("The Christians and the Hispanics met in Texas.", "PROPER_NOUN"),
     ("Okay. Gorgeous. Thanks, in Texas.", "PROPER_NOUN"),
+    ("Okay. Yikes. Whoa, that was fast in Texas.", "PROPER_NOUN"),
 ])
 def test_recognizer_leaves_ordinary_speech(text, kind):
     assert kind not in found(text), found(text)
