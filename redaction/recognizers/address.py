@@ -11,8 +11,9 @@ _UNIT = r"(?:\s*,?\s*(?:apartment|apt\.?|unit|suite|ste\.?|#|number)\s*[\w-]+)?"
 # "412", "12-14", a spoken "six-nineteen" (the view reads it "6-19"), and ASR's "2,250".
 _NUMBER = r"\b(?:\d{1,3}(?:,\d{3})+|\d{1,6}(?:-\d{1,3})?)"
 _NOT_YEAR = r"(?!(?:19|20)\d\d\b)"
+# "a 10 minute drive", "3 kids, unit 5"
 _NOT_NAME = (r"(?!(?:the|a|an|same|other|this|that|his|her|my|our|their|one|more|of|and|in|to"
-             r"|minutes?|hours?|miles?|blocks?|days?|weeks?|months?|years?|times|kids|children|people|dollars)\b)")   # "a 10 minute drive"
+             r"|minutes?|hours?|miles?|blocks?|days?|weeks?|months?|years?|times|kids|children|people|dollars)\b)")
 _CASED = re.DOTALL | re.MULTILINE
 _NUMBER_WORD = (_NUMBER + r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
                 r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"

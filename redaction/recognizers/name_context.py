@@ -25,9 +25,10 @@ _WEAK = r"(?i:\bthis\s+is|\bcalled|\bi\s+am|\bi'm|\bspoke\s+(?:to|with)|\btalked
 _TITLE = r"(?i:\b(?:mr|mrs|ms|mx|dr))\.?"
 _HONORIFIC = r"(?i:\b(?:miss|mister|doctor|se[ñn]ora?|se[ñn]orita|sister|father|pastor|officer|judge|coach))"
 _ROLES = (r"(?i:\b(?:girl|boy|child|kid|son|daughter|mother|father|mom|dad|mum|sister|brother|aunt|uncle|wife"
-          r"|husband|partner|friend|supervisor|caseworker|case\s+worker|case\s+manager|colleague|coworker|co-worker|manager|boss"
-          r"|client|sponsor|lawyer|attorney|teacher|nurse|neighbor|neighbour|cousin|grandmother|grandfather"
-          r"|grandma|grandpa|granddaughter|grandson|grandchild|stepson|stepdaughter|niece|nephew|intern|director|counselor|therapist|interpreter|advocate|worker|officer"
+          r"|husband|partner|friend|supervisor|caseworker|case\s+worker|case\s+manager|colleague|coworker|co-worker"
+          r"|manager|boss|client|sponsor|lawyer|attorney|teacher|nurse|neighbor|neighbour|cousin|grandmother|grandfather"
+          r"|grandma|grandpa|granddaughter|grandson|grandchild|stepson|stepdaughter|niece|nephew|intern|director"
+          r"|counselor|therapist|interpreter|advocate|worker|officer"
           r"|deputy|detective|sheriff|principal|coach|driver|guard|chaplain|pastor|aide|mentor|tutor))")
 # Speech addresses people by name: "Thank you, Ren." and a turn opening "Mirlande, could you ...".
 _THANKS = r"(?i:\bthank\s+you|\bthanks)(?i:\s+(?:both|all|so\s+much|very\s+much|again))?,?"
@@ -102,8 +103,8 @@ def name_context() -> PatternRecognizer:
             Pattern("honorific", rf"(?<={_HONORIFIC}\s+){_name(_CAP, 2)}", 0.85),
             Pattern("role", rf"(?<={_ROLES},?\s+(?i:named\s+|called\s+)?){_name(_CAP, 2)}", 0.7),
             # Whisper's "my granddaughter journey": in lower case only a known given name will do.
-            Pattern("role_lower", rf"(?<=\b(?i:my|our|his|her|their|the)\s+{_ROLES},?\s+(?:is\s+|was\s+)?)[a-z][a-z'-]+\b(?!['’]s)",
-                    0.6),
+            Pattern("role_lower", rf"(?<=\b(?i:my|our|his|her|their|the)\s+{_ROLES},?\s+(?:is\s+|was\s+)?)"
+                                  r"[a-z][a-z'-]+\b(?!['’]s)", 0.6),
             # "With my friend. Aman." : the name said as a sentence of its own after the role.
             Pattern("role_then_name", rf"(?<={_ROLES}\.\s+){_name(_CAP, 2)}(?=[.,!?])", 0.7),
             Pattern("thanked", rf"(?<={_THANKS}\s+){_name(_CAP, 2)}", 0.6),

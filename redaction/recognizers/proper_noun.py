@@ -32,14 +32,14 @@ def _candidate(tok, words: frozenset[str]) -> bool:
     """A capitalised word that may be part of a name. Inside a sentence a content word will do (spaCy
     tags names in a foreign-language sentence as verbs); at its start, where every word is capitalised,
     only a noun or a word that is no English word ("Samtse." tagged as an adjective); never a
-    nationality, a language or a word on the kept lists. spaCy's small model
-    also takes given names and families for nationalities ("coordinator, Marguerite", "the Lindquists"),
-    so those still count."""
+    nationality, a language or a word on the kept lists. spaCy's small model also takes given names
+    and families for nationalities ("coordinator, Marguerite", "the Lindquists"), so those still count."""
     return bool(_TITLE_CASE.match(tok.text)) and tok.lower_.rstrip(".") not in _KEPT and not tok.is_stop \
         and not (tok.lower_.endswith("s") and tok.lower_[:-1] in _KEPT) \
         and (tok.ent_type_ not in ("NORP", "LANGUAGE") or after_place_word(tok)
              or taken_for_nation(tok.text)) and not is_demonym(tok.text) \
-        and (tok.pos_ in ("PROPN", "NOUN") or tok.pos_ in _CONTENT and (not tok.is_sent_start or not in_words(tok, words)))
+        and (tok.pos_ in ("PROPN", "NOUN")
+             or tok.pos_ in _CONTENT and (not tok.is_sent_start or not in_words(tok, words)))
 
 
 class ProperNounRecognizer(LocalRecognizer):
