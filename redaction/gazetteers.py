@@ -129,10 +129,16 @@ def english_words(nlp) -> frozenset[str]:
     return frozenset().union(*nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index").values())
 
 
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Every given name: Faker's, and those that are also English words ("Hope", "Honor")."""
+    return person_names(GIVEN_NAMES) | WORD_NAMES
+
+
 @lru_cache(maxsize=2)
 def plain_words(nlp) -> frozenset[str]:
     """English words that are not also given names: "left", "wrong", "grandson", but not "maria" or "honor"."""
-    return english_words(nlp) - person_names(GIVEN_NAMES) - WORD_NAMES
+    return english_words(nlp) - given_names()
 
 
 # Inflections that make an English word of a lemma: "Families", "Speaks", "Sweetest", "Kids'll".

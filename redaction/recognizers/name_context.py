@@ -10,8 +10,7 @@ import re
 from presidio_analyzer import Pattern, PatternRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from redaction.gazetteers import (COUNTRIES, GIVEN_NAMES, NOT_NAMES, PUBLIC_BODIES, US_STATES, WORD_NAMES, person_names,
-                                  plain_words)
+from redaction.gazetteers import COUNTRIES, NOT_NAMES, PUBLIC_BODIES, US_STATES, given_names, plain_words
 from redaction.recognizers import register
 
 _ANY = r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'’-]+"
@@ -64,7 +63,7 @@ class NameContextRecognizer(PatternRecognizer):
             return results
         # At a sentence's start only the comma after it says "name": "Wrong, is there..." is a word.
         plain = plain_words(nlp_artifacts.nlp_engine.nlp[self.supported_language])
-        given = person_names(GIVEN_NAMES) | WORD_NAMES
+        given = given_names()
         return [r for r in results if _pattern(r) not in _AT_SENTENCE_START or text[r.start:r.end].lower() not in plain
                 if _pattern(r) != "aged" or text[r.start:r.end].lower() in given
                 if _pattern(r) != "role_lower" or _lower_name(nlp_artifacts.tokens, r, given)]

@@ -15,7 +15,8 @@ import re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from redaction.gazetteers import (COUNTRIES, FAMILY_NAMES, GIVEN_NAMES, KEPT_PROPER, NOT_NAMES, PUBLIC_BODIES,
-                                  US_STATES, WORD_NAMES, english_words, in_words, is_demonym, person_names)
+                                  US_STATES, WORD_NAMES, english_words, given_names, in_words, is_demonym,
+                                  person_names)
 from redaction.recognizers import register
 from redaction.recognizers.ner import after_place_word, is_cased, taken_for_nation
 
@@ -47,7 +48,6 @@ class ProperNounRecognizer(LocalRecognizer):
         super().__init__(supported_entities=["PROPER_NOUN", "PERSON"], name="proper_noun")
         self._names: frozenset[str] | None = None
         self._words: frozenset[str] = frozenset()
-        self._given: frozenset[str] = frozenset()
 
     def load(self) -> None:
         pass
@@ -59,7 +59,6 @@ class ProperNounRecognizer(LocalRecognizer):
         if self._names is None:
             nlp = nlp_artifacts.nlp_engine.nlp[self.supported_language]
             self._names, self._words = self._known_names(nlp), english_words(nlp)
-            self._given = person_names(GIVEN_NAMES) | WORD_NAMES
         results, i = [], 0
         while i < len(doc):
             j = i
@@ -92,10 +91,10 @@ class ProperNounRecognizer(LocalRecognizer):
         # not as a word in a phrase ("Game jobs.").
         if run[0].lower_ in self._names and (run[0].pos_ == "PROPN" or not in_words(run[0], self._words)
                                              or j < len(doc) and doc[j].is_punct) \
-                or len(run) > 1 and run[0].lower_ in self._given:
+                or len(run) > 1 and run[0].lower_ in given_names():
             return run, "PERSON"     # "Honor Combs": a word-name starts a run of names
         # "Precious's card": only a noun is possessed, and a word-name as a noun is a name.
-        if run[0].lower_ in self._given and j < len(doc) and doc[j].lower_ in ("'s", "’s") and doc[j].pos_ == "PART":
+        if run[0].lower_ in given_names() and j < len(doc) and doc[j].lower_ in ("'s", "’s") and doc[j].pos_ == "PART":
             return run, "PERSON"
         # "Keza flinches": a noun that is no English word, in any inflection, is a name;
         # so is "Ji-hoon", whose second half is none ("Self-care", "Uh-huh" are words).
