@@ -44,6 +44,7 @@ _NAME_HEADS = (r"(?i:alliance|network|partners|partnership|newcomers|fulfillment
 _END_HEADS = r"(?:collaborative|collective|coalition)(?=\s*[,.;!?]|\s*$|\s+(?:for|in|and|that|who|which|helped|said)\b)"
 _GAP_WORD = (r"(?!(?:in|on|at|to|for|with|of|and|or|is|was|are|were|be|been|has|had|have|will|would|can|could"
              r"|community|social|legal|health|family|youth|mental|medical|support|refugee|immigrant)\b)" + _GENERIC)
+_LOWER_WORD = rf"(?:{_GAP_WORD}[a-z][\w'-]*\s+)"     # one lower-case word of a name, and the space after it
 # Where someone works or goes: the capitalised words after it name the place.
 _WORKS_AT = r"(?i:\b(?:work(?:s|ed|ing)?|volunteer(?:s|ed|ing)?|employed|hired)\s+(?:at|for)\s+)"
 _SPANISH = r"\b(?i:Casa|Centro|Hogar|Iglesia|Escuela|Colegio|Fundaci[oó]n|Cl[ií]nica)\s+(?:de\s+(?:la\s+|los\s+|las\s+)?)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?"
@@ -98,10 +99,10 @@ def organization_lower_case() -> PatternRecognizer:
     # "at lucky lotus nails", "at pleasant ridge middle".
     return LowerCaseOrganizationRecognizer(
         "ORGANIZATION", name="organization_lower_case",
-        patterns=[Pattern("capital_then_lower", rf"\b{NAME_WORD}\s+(?:{_GAP_WORD}[a-z][\w'-]*\s+){{0,2}}{_NAME_HEADS}", 0.6),
+        patterns=[Pattern("capital_then_lower", rf"\b{NAME_WORD}\s+{_LOWER_WORD}{{0,2}}{_NAME_HEADS}", 0.6),
                   # "to manion charter academy": a kind of school may follow the name's own word.
-                  Pattern("after_at", rf"(?<=\b(?i:at|from|with|to)\s){_GAP_WORD}[a-z][\w'-]*\s+"
-                                      rf"(?:(?:charter|community|christian|catholic)\s+|{_GAP_WORD}[a-z][\w'-]*\s+){{0,2}}"
+                  Pattern("after_at", rf"(?<=\b(?i:at|from|with|to)\s){_LOWER_WORD}"
+                                      rf"(?:(?:charter|community|christian|catholic)\s+|{_LOWER_WORD}){{0,2}}"
                                       rf"{_NAME_HEADS}", 0.55),
-                  Pattern("garbled_name", rf"\b(?:{_GAP_WORD}[a-z][\w'-]*\s+){{1,2}}{_END_HEADS}", 0.55)],
+                  Pattern("garbled_name", rf"\b{_LOWER_WORD}{{1,2}}{_END_HEADS}", 0.55)],
         global_regex_flags=_CASED)
