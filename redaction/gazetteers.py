@@ -119,8 +119,10 @@ def person_names(attrs: tuple[str, ...]) -> frozenset[str]:
     return frozenset(names)
 
 
-GIVEN_NAMES = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
-FAMILY_NAMES = ("last_names",)
+# The romanized lists are the Chinese and Japanese names as they are written in English ("Ding", "Hayashi").
+GIVEN_NAMES = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary",
+               "first_romanized_names", "first_romanized_names_male", "first_romanized_names_female")
+FAMILY_NAMES = ("last_names", "last_romanized_names")
 
 
 @lru_cache(maxsize=2)

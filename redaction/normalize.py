@@ -29,7 +29,10 @@ NUMERAL_RUN_MIN_DIGITS = 7
 _QUANTITY = re.compile(r"[ \t]*(?:dollars?|bucks|cents|pesos|euros|people|persons|kids|children|families|students"
                        r"|refugees|clients|cases|miles|kilometers|hours|minutes|days|weeks|months|years|percent"
                        r"|times)\b", re.IGNORECASE)
-TLDS = "com|org|net|edu|gov|mil|us|io|info|co|biz|me|app"
+# Country codes too ("at yahoo dot fr"), except those that are English words ("in", "it", "so").
+TLDS = ("com|org|net|edu|gov|mil|us|io|info|co|biz|me|app"
+        "|uk|ca|mx|fr|de|es|pt|nl|ch|se|dk|fi|pl|ro|ru|ua|tr|ir|af|pk|bd|np|ph|vn|cn|jp|kr|th|au|nz"
+        "|ng|ke|za|gh|et|er|sd|cd|cm|sn|ug|tz|rw|ht|gt|hn|sv|ni|cr|ve|cu|ar|cl|ec|bo|uy|br")
 
 _WORD = re.compile(r"[A-Za-z]+|\d+")
 _STOP = "|".join(sorted(STOP_WORDS, key=len, reverse=True))

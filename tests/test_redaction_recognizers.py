@@ -110,6 +110,10 @@ def test_normalize_leaves_ordinary_numbers_and_interjections():
     ("Nepal. East. Dhankuta. Tea farm, in Texas.", "PROPER_NOUN", "Dhankuta"),
     ("Meet me at the Lamar Street annex on Monday.", "LOCATION", "Lamar Street annex"),
     ("He came back on the 9th of the following month in Texas.", "DATE", "the 9th"),
+    ("We meet at her place, usually the 21st, because that's payday.", "DATE", "the 21st"),
+    ("Or email, I will say it slowly, pasteur dot kasongo at yahoo dot fr.", "EMAIL_ADDRESS",
+     "pasteur dot kasongo at yahoo dot fr"),
+    ("I asked my husband first, in Texas. Ding was okay, he just said where will they sleep?", "PERSON", "Ding"),
 ])
 def test_recognizer_finds(text, kind, expected):
     assert any(expected in hit or hit in expected and len(hit) > 3 for hit in found(text).get(kind, [])), found(text)
@@ -165,6 +169,9 @@ def test_recognizer_finds(text, kind, expected):
     ("The Christians and the Hispanics met in Texas.", "PROPER_NOUN"),
     ("Okay. Gorgeous. Thanks, in Texas.", "PROPER_NOUN"),
     ("Okay. Yikes. Whoa, that was fast in Texas.", "PROPER_NOUN"),
+    ("He lives on the 3rd floor and she was the 2nd to arrive, in Texas.", "DATE"),
+    ("It was the 21st century in Texas.", "DATE"),
+    ("We met at church. Et cetera, in Texas.", "EMAIL_ADDRESS"),
 ])
 def test_recognizer_leaves_ordinary_speech(text, kind):
     assert kind not in found(text), found(text)
@@ -185,6 +192,8 @@ def test_ner_needs_a_capitalised_name_in_cased_text():
     ("Young people need a lot, Omar said.", "Young"),
     ("Later, she came back with Omar.", "Later"),
     ("Paperwork is the worst part, Omar said.", "Paperwork"),
+    ("Left's okay, Omar said.", "Left"),
+    ("Brave ones stay, Omar said.", "Brave"),
 ])
 def test_a_capital_at_the_start_of_a_sentence_is_not_a_name_by_itself(text, word):
     assert not any(word in hit for hits in found(text).values() for hit in hits), found(text)

@@ -28,6 +28,9 @@ _NO_NOUN_AFTER = (r"(?=\s*[,.;:!?]|\s*$|\s+(?i:at|and|when|because|so|i|we|he|sh
                   r"|\s+of\s+(?i:(?:the\s+)?(?:last|this|next|following|previous|same|that)|the|each|every)\s+month\b)")
 _DAY_ALONE = (rf"(?<=(?i:\b(?:on|by|until|till|since|before|after|from|through|for|around|to))\s+)"
               rf"(?i:the\s+{_ORDINAL_DAY})" + _NO_NOUN_AFTER)
+# "we meet usually the 21st": written as a numeral, an ordinal with no noun after it is a day even
+# without a preposition (a spelled-out one is as often a rank: "she was the third").
+_NUMERAL_DAY_ALONE = r"(?i:\bthe\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))" + _NO_NOUN_AFTER
 # A holiday names a day of the year ("two days before Thanksgiving"), and Ramadan a month, like "in May".
 # Whisper writes some holidays in lower case ("mother's day"); those whose words are ordinary in lower
 # case ("a good friday", "a new year", "holi") need their capitals, or a preposition ("on good friday").
@@ -58,6 +61,7 @@ def date() -> PatternRecognizer:
             Pattern("numeric", r"(?<![\d/])[01]?\d/[0-3]?\d(?:/\d{2,4})?(?![\d/])", 0.6),
             Pattern("iso", r"\b(?:19|20)\d\d-[01]\d-[0-3]\d\b", 0.85),
             Pattern("day_alone", _DAY_ALONE, 0.6),
+            Pattern("numeral_day_alone", _NUMERAL_DAY_ALONE, 0.6),
             # "Friday the 13th", "on Monday the fifth": a weekday pins the ordinal to a date.
             Pattern("weekday_day", rf"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:the\s+)?"
                                    rf"{_ORDINAL_DAY}" + _NO_NOUN_AFTER, 0.75),

@@ -60,15 +60,21 @@ class NerRecognizer(LocalRecognizer):
                 continue
             for start, end in self._pieces(ent):
                 # "Left's okay", "Speaks in my mind": one English word opening a sentence is capitalised
-                # for that alone.
+                # for that alone, unless it is also a name that spaCy reads as one ("Ding was okay").
                 if ent[0].is_sent_start and ent[0].idx == start and end == ent[0].idx + len(ent[0]) \
-                        and in_words(ent[0], plain):
+                        and in_words(ent[0], plain) and not self._known_person(ent):
                     continue
                 score = self._score(text[start:end], ent, cased)
                 if score:
                     results.append(RecognizerResult(ent.label_, start, end, score,
                                                     recognition_metadata={"recognizer_name": self.name}))
         return results
+
+    @staticmethod
+    def _known_person(ent) -> bool:
+        tok = ent[0]
+        return ent.label_ == "PERSON" and tok.pos_ == "PROPN" \
+            and (tok.lower_ in person_names(GIVEN_NAMES) or tok.lower_ in person_names(FAMILY_NAMES))
 
     @staticmethod
     def _pieces(ent) -> list[tuple[int, int]]:
