@@ -92,6 +92,7 @@ somali swahili kinyarwanda kirundi lingala tigrinya amharic oromo mam quiche k'i
 quechua mandarin cantonese vietnamese burmese karen nepali tagalog russian ukrainian polish romanian
 turkish kurdish haitian maay latin sign asl
 christian christianity catholic protestant muslim islam islamic jewish judaism hindu buddhist
+baptist methodist pentecostal lutheran presbyterian episcopal evangelical adventist mennonite anglican sunni shia
 arab arabs hispanic latino latina latinos latinas jew jews
 god lord jesus christ allah bible quran koran torah gospel mass
 mr mrs ms mx dr miss mister sir madam reverend pastor father sister brother imam rabbi officer judge doctor coach

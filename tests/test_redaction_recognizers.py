@@ -114,6 +114,11 @@ def test_normalize_leaves_ordinary_numbers_and_interjections():
     ("Or email, I will say it slowly, pasteur dot kasongo at yahoo dot fr.", "EMAIL_ADDRESS",
      "pasteur dot kasongo at yahoo dot fr"),
     ("I asked my husband first, in Texas. Ding was okay, he just said where will they sleep?", "PERSON", "Ding"),
+    ("they were picked up in rapid city and put in a home", "LOCATION", "rapid city"),
+    ("The case number was on every paper, J-47,215.", "CASE_NUMBER", "J-47,215"),
+    ("the oldest, destiny is 16, and the boys are nine", "PERSON", "destiny"),
+    ("mm, journey, she's run away like six times", "PERSON", "journey"),
+    ("Every Friday we pray at Al-Noor mosque, near Texas.", "ORGANIZATION", "Al-Noor mosque"),
 ])
 def test_recognizer_finds(text, kind, expected):
     assert any(expected in hit or hit in expected and len(hit) > 3 for hit in found(text).get(kind, [])), found(text)
@@ -169,6 +174,9 @@ def test_recognizer_finds(text, kind, expected):
     ("The Christians and the Hispanics met in Texas.", "PROPER_NOUN"),
     ("Okay. Gorgeous. Thanks, in Texas.", "PROPER_NOUN"),
     ("Okay. Yikes. Whoa, that was fast in Texas.", "PROPER_NOUN"),
+    ("We go to the Catholic church, and they to the Somali mosque in Texas.", "ORGANIZATION"),
+    ("we moved to a new city, then in the county, then to another county", "LOCATION"),
+    ("oh gosh, honestly, she came late again", "PERSON"),
     ("He lives on the 3rd floor and she was the 2nd to arrive, in Texas.", "DATE"),
     ("It was the 21st century in Texas.", "DATE"),
     ("We met at church. Et cetera, in Texas.", "EMAIL_ADDRESS"),

@@ -17,6 +17,11 @@ def register(factory: Callable[[], EntityRecognizer]) -> Callable[[], EntityReco
     return factory
 
 
+def pattern_name(result) -> str | None:
+    """Which of a PatternRecognizer's patterns found the result."""
+    return getattr(result.analysis_explanation, "pattern_name", None)
+
+
 def build() -> list[EntityRecognizer]:
     return [factory() for factory in FACTORIES]
 

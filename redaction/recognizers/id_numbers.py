@@ -64,6 +64,8 @@ def case_number_alphanumeric() -> PatternRecognizer:
     return IdNumberRecognizer(
         "CASE_NUMBER", name="case_number_alphanumeric",
         patterns=[Pattern("alphanumeric", r"\b[A-Z]{1,3}-?\d{4,}[A-Z]?\b", 0.5),
+                  # Whisper's "J-47,215": an amount never has a lettered prefix.
+                  Pattern("alphanumeric_commas", r"\b[A-Z]{1,3}-\d{1,3}(?:,\d{3})+\b", 0.5),
                   # court and agency file numbers: "2022-JA-00317", "1:21-cv-04418"
                   Pattern("docket", r"\b(?:\d:)?\d{2,4}-[A-Za-z]{1,4}-\d{3,}\b", 0.6)],
         context=_CONTEXT, global_regex_flags=re.DOTALL | re.MULTILINE)

@@ -11,7 +11,7 @@ from presidio_analyzer import Pattern, PatternRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from redaction.gazetteers import COUNTRIES, NOT_NAMES, PUBLIC_BODIES, US_STATES, given_names, plain_words
-from redaction.recognizers import register
+from redaction.recognizers import pattern_name, register
 
 _ANY = r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'’-]+"
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’-]+"       # "Étienne", "Ömer": capitals beyond ASCII
@@ -37,8 +37,8 @@ _ASKS = (r"(?=,\s+(?i:you|could|can|would|will|do|did|does|what|how|when|where|w
          r"|have|had|thanks|thank|welcome|let's|let|go\s+ahead|sorry)\b)")
 # "Summer, who used to be over us": a relative "who" is said of people; "Wait, who is that?" asks.
 _RELATIVE = r"(?=,\s+who\b(?![^.?!]*\?))"
-# "Precious is nine", "Blessing is the oldest": a given name placed among the children by age
-# ("Rent is nine hundred" is not).
+# "Precious is nine", "Blessing is the oldest", Whisper's "destiny is 16": a given name, in any case,
+# placed among the children by age ("Rent is nine hundred" is not).
 _AGED = (r"(?=\s+is\s+(?:(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
          r"|sixteen|seventeen|eighteen|nineteen|1?\d)(?:\s*[,.;!?]|\s+(?:and|now|years?)\b)"
          r"|the\s+(?:oldest|eldest|youngest|middle\s+one|baby)(?:\s*[,.;!?]|\s+(?:one|of|and|now|girl|boy|son|daughter)\b)))")
@@ -64,9 +64,9 @@ class NameContextRecognizer(PatternRecognizer):
         # At a sentence's start only the comma after it says "name": "Wrong, is there..." is a word.
         plain = plain_words(nlp_artifacts.nlp_engine.nlp[self.supported_language])
         given = given_names()
-        return [r for r in results if _pattern(r) not in _AT_SENTENCE_START or text[r.start:r.end].lower() not in plain
-                if _pattern(r) != "aged" or text[r.start:r.end].lower() in given
-                if _pattern(r) != "role_lower" or _lower_name(nlp_artifacts.tokens, r, given)]
+        return [r for r in results if pattern_name(r) not in _AT_SENTENCE_START or text[r.start:r.end].lower() not in plain
+                if pattern_name(r) not in ("aged", "dislocated_lower") or text[r.start:r.end].lower() in given
+                if pattern_name(r) != "role_lower" or _lower_name(nlp_artifacts.tokens, r, given)]
 
 
 def _lower_name(doc, result, given) -> bool:
@@ -74,10 +74,6 @@ def _lower_name(doc, result, given) -> bool:
     "my boss is frank" an adjective."""
     span = doc.char_span(result.start, result.end)
     return span is not None and span.text.lower() in given and span[0].pos_ in ("NOUN", "PROPN", "X")
-
-
-def _pattern(result) -> str | None:
-    return getattr(result.analysis_explanation, "pattern_name", None)
 
 
 # A following word that is not part of the name ("my name is maria and I ...", "Ms. Ode after court").
@@ -109,7 +105,8 @@ def name_context() -> PatternRecognizer:
             Pattern("thanked", rf"(?<={_THANKS}\s+){_name(_CAP, 2)}", 0.6),
             Pattern("addressed", rf"(?<=^|[.?!]\s+){_CAP}{_ASKS}", 0.6),
             Pattern("dislocated", rf"(?<=^|[.?!]\s+){_CAP}{_DISLOCATED}", 0.9),
-            Pattern("aged", rf"(?<=^|[.?!,]\s+|\band\s+){_CAP}{_AGED}", 0.7),
+            Pattern("dislocated_lower", rf"(?<=^|[.?!,]\s+)[a-z][\w'’-]+{_DISLOCATED}", 0.6),
+            Pattern("aged", rf"(?<=^|[.?!,]\s+|\band\s+){_ANY}{_AGED}", 0.7),
             Pattern("relative", rf"(?<=^|\s){_CAP}{_RELATIVE}", 0.75),
             Pattern("appositive", rf"(?<=^|[.?!]\s+){_CAP}(?=,\s+(?i:(?:one\s+of\s+)?(?:the|my|our|his|her|their))\s+"
                                   rf"(?:[a-z]+\s+)?{_ROLES}s?\b)", 0.7),

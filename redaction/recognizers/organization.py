@@ -9,7 +9,7 @@ import re
 from presidio_analyzer import Pattern, PatternRecognizer
 
 from redaction.gazetteers import COUNTRIES, KEPT_PROPER, NOT_NAMES, PUBLIC_BODIES, US_STATES, is_demonym
-from redaction.recognizers import register
+from redaction.recognizers import pattern_name, register
 
 _HEADS = (r"(?:Shelter|Services?|Charities|Charity|School|Academy|Hospital|Clinic|Cl[ií]nica|Center|Centre"
           r"|Church|Agency|University|College|Foundation|Ministr(?:y|ies)|Institute|Alliance|Network"
@@ -27,7 +27,8 @@ _OF = r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?"
 # ASR often lower-cases the head noun ("Catholic charity", "Lincoln high school").
 _LOWER_HEADS = (r"(?:shelters?|services?|charities|charity|school|academy|hospital|clinic|center|centre|church"
                 r"|agency|ministries|ministry|foundation|elementary|high\s+school|middle\s+school|daycare|mission"
-                r"|outreach|medical\s+center|health\s+center|legal\s+aid)\b")
+                r"|outreach|medical\s+center|health\s+center|legal\s+aid|parish|tabernacle|mosque|masjid|temple"
+                r"|chapel|cathedral|synagogue)\b")
 # Lower-case ASR text has no capitals to go by, but a word before a school level or a
 # hospital kind ("roosevelt middle school", "mercy general hospital") or after "saint" is a name.
 _GENERIC = (r"(?!(?:the|a|an|my|his|her|their|our|your|this|that|local|public|private|new|old|big|small|nearby"
@@ -55,6 +56,17 @@ class OrganizationRecognizer(PatternRecognizer):
     def invalidate_result(self, pattern_text: str) -> bool:
         # "Spanish school", "Sunday school": a generic noun after a language or day names no one.
         return pattern_text.lower() in PUBLIC_BODIES or pattern_text.split()[0].lower() in NOT_NAMES
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        return [r for r in results if pattern_name(r) != "lower_head" or not _faith_or_people(text[r.start:r.end])]
+
+
+def _faith_or_people(span: str) -> bool:
+    """ "the Catholic church", "a Somali mosque": a faith, a language or a people before a lower-case
+    head is a kind of place, not its name (capitalised heads, "Catholic Charities", are names)."""
+    words = re.sub(_LOWER_HEADS + "$", "", span).split()
+    return all(w.lower() in KEPT_PROPER or is_demonym(w) for w in words)
 
 
 @register

@@ -56,9 +56,16 @@ _LOWER_FACILITY = (r"(?<=\b(?:at|in|to|from|into)\s(?:the\s)?)(?!(?:the|a|an|sam
                    r"(?:(?:processing|detention)\s+cent(?:er|re)|(?:bus|train)\s+(?:station|terminal|depot))\b")
 
 
+# "picked up in rapid city": after a place preposition, a lower-case word before "city" or "county"
+# is the town's own name ("in a new city", "in the county" are not).
+_LOWER_TOWN = (r"(?<=\b(?:in|from|to|near|outside|of)\s)(?!(?:new|old|big|small|inner|whole|entire|home|local|nearby"
+               r"|neighboring|neighbouring|next|different|rural|large|capital|host)\b)[a-z][\w'-]*\s+(?:city|county)\b")
+
+
 @register
 def facility() -> PatternRecognizer:
     # Scored over NER's place so the facility is one span, not "[Place 1] bus station".
     return FacilityRecognizer("LOCATION", name="facility", patterns=[Pattern("facility", _FACILITY, 0.9),
-                                                                     Pattern("lower_facility", _LOWER_FACILITY, 0.6)],
+                                                                     Pattern("lower_facility", _LOWER_FACILITY, 0.6),
+                                                                     Pattern("lower_town", _LOWER_TOWN, 0.6)],
                               global_regex_flags=re.DOTALL | re.MULTILINE)
