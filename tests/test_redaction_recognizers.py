@@ -191,6 +191,12 @@ def test_years_states_and_countries_are_marked_as_kept_types():
     assert "LOCATION" not in hits
 
 
+def test_an_organization_does_not_reach_back_over_a_sentence_end():
+    hits = found("I asked Omar. Kawthoolei Baptist Fellowship helped, and Mt. Zion Baptist Church too.")
+    assert "Kawthoolei Baptist Fellowship" in hits["ORGANIZATION"] and "Mt. Zion Baptist Church" in hits["ORGANIZATION"]
+    assert "Omar" in hits["PERSON"]
+
+
 def test_ner_needs_a_capitalised_name_in_cased_text():
     assert "PERSON" in found("Then Tomasz Wierzbicki came to the door.")
     assert "PERSON" not in found("Then the supervisor came to the door.")

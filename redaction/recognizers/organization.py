@@ -21,8 +21,11 @@ _HEADS = (r"(?:Shelter|Services?|Charities|Charity|School|Academy|Hospital|Clini
           r"|Construction|Staffing|Cleaning|Landscaping|Logistics|Industries|Enterprises|Solutions|Pharmacy"
           r"|Bakery|Motors|High|Middle|Primary|Kindergarten|Head Start|Fellowship|Congregation|Assembly|Tabernacle"
           r"|Chapel|Masjid)\b")
-# A capitalised word that is not a determiner, pronoun or preposition starting the sentence.
-NAME_WORD = r"(?!(?:The|A|An|Our|My|Your|His|Her|Their|This|That|Every|Each|Some|Any|At|In|To|From|And)\b)[A-Z][\w'&.-]*"
+# A capitalised word that is not a determiner, pronoun or preposition starting the sentence. A period
+# inside it ("A.M.E.") or after an abbreviation ("St.") is part of it; one after a word ends the
+# sentence ("I asked Omar. Kawthoolei Baptist Fellowship ...").
+NAME_WORD = (r"(?!(?:The|A|An|Our|My|Your|His|Her|Their|This|That|Every|Each|Some|Any|At|In|To|From|And)\b)"
+             r"[A-Z][\w'&-]*(?:\.[\w'&-]+)*(?:\.(?<=\b(?:St|Mt|Ft|Jr|Sr|Dr|Inc|Co|[A-Z])\.))?")
 _OF = r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?"
 # ASR often lower-cases the head noun ("Catholic charity", "Lincoln high school").
 _LOWER_HEADS = (r"(?:shelters?|services?|charities|charity|school|academy|hospital|clinic|center|centre|church"
