@@ -82,7 +82,8 @@ class Server:
     def _call(self, req: urllib.request.Request) -> object:
         for attempt in range(10):
             try:
-                with urllib.request.urlopen(req, timeout=10) as r:
+                # A SQLite server on two busy cores can take tens of seconds to answer one filter.
+                with urllib.request.urlopen(req, timeout=60) as r:
                     return json.loads(r.read() or b"null")
             except urllib.error.HTTPError as exc:   # sqlite busy under load: 503, try again
                 if exc.code != 503 or attempt == 9:

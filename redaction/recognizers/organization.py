@@ -62,14 +62,18 @@ class OrganizationRecognizer(PatternRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
-        return [r for r in results if pattern_name(r) != "lower_head" or not _faith_or_people(text[r.start:r.end])]
+        return [r for r in results if pattern_name(r) != "lower_head" or not _kind_of_worship(text[r.start:r.end])]
 
 
-def _faith_or_people(span: str) -> bool:
-    """ "the Catholic church", "a Somali mosque": a faith, a language or a people before a lower-case
-    head is a kind of place, not its name (capitalised heads, "Catholic Charities", are names)."""
-    words = re.sub(_LOWER_HEADS + "$", "", span).split()
-    return all(w.lower() in KEPT_PROPER or is_demonym(w) for w in words)
+_WORSHIP = re.compile(r"\s(?:church|parish|tabernacle|mosque|masjid|temple|chapel|cathedral|synagogue|school)$")
+
+
+def _kind_of_worship(span: str) -> bool:
+    """ "the Catholic church", "a Somali mosque": a faith, a language or a people before a house of
+    worship or a school is a kind of place, not its name ("Lutheran services", "Catholic Charities" are
+    agencies' names)."""
+    head = _WORSHIP.search(span)
+    return head is not None and all(w.lower() in KEPT_PROPER or is_demonym(w) for w in span[:head.start()].split())
 
 
 @register
