@@ -119,6 +119,11 @@ def test_normalize_leaves_ordinary_numbers_and_interjections():
     ("the oldest, destiny is 16, and the boys are nine", "PERSON", "destiny"),
     ("mm, journey, she's run away like six times", "PERSON", "journey"),
     ("Every Friday we pray at Al-Noor mosque, near Texas.", "ORGANIZATION", "Al-Noor mosque"),
+    ("okay, that's all i had. thanks, journey.", "PERSON", "journey"),
+    ("and i turn 18 on 9-23, and then it changes", "DATE", "9-23"),
+    ("The account is 0.043717192258, I have to bring the paper.", "CASE_NUMBER", "0.043717192258"),
+    ("we're lone star kinship network, we do the transitional part", "ORGANIZATION", "lone star kinship network"),
+    ("yes, and the nail salon, lucky pearl nails, the owner hires everybody", "ORGANIZATION", "lucky pearl nails"),
 ])
 def test_recognizer_finds(text, kind, expected):
     assert any(expected in hit or hit in expected and len(hit) > 3 for hit in found(text).get(kind, [])), found(text)
@@ -177,6 +182,10 @@ def test_recognizer_finds(text, kind, expected):
     ("We go to the Catholic church, and they to the Somali mosque in Texas.", "ORGANIZATION"),
     ("we moved to a new city, then in the county, then to another county", "LOCATION"),
     ("oh gosh, honestly, she came late again", "PERSON"),
+    ("okay, thanks, everyone. thanks, again.", "PERSON"),
+    ("it took 3-4 days, on 2-3 occasions, and 2.5 percent or 0.75 of it", "DATE"),
+    ("it took 3-4 days, on 2-3 occasions, and 2.5 percent or 0.75 of it", "CASE_NUMBER"),
+    ("we are a small network of churches and we work for community partners", "ORGANIZATION"),
     ("He lives on the 3rd floor and she was the 2nd to arrive, in Texas.", "DATE"),
     ("It was the 21st century in Texas.", "DATE"),
     ("We met at church. Et cetera, in Texas.", "EMAIL_ADDRESS"),

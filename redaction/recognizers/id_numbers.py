@@ -52,6 +52,8 @@ def case_number() -> PatternRecognizer:
         patterns=[
             # Five or more digits read one by one are an identifier, not a quantity.
             Pattern("digits", rf"{_START}\d(?:[-\s]?\d){{4,}}{_END}", 0.5),
+            # Read-out digits Whisper wrote as a decimal ("0.043717192258"); amounts have two decimals.
+            Pattern("decimal_run", r"(?<![\d.,])\d{1,3}\.\d{6,}(?![\d.])", 0.5),
             # Four digits only with context ("file number 2231").
             Pattern("four_digits", rf"{_START}\d{{4}}{_END}", 0.15),
         ],

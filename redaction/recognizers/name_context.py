@@ -65,7 +65,7 @@ class NameContextRecognizer(PatternRecognizer):
         plain = plain_words(nlp_artifacts.nlp_engine.nlp[self.supported_language])
         given = given_names()
         return [r for r in results if pattern_name(r) not in _AT_SENTENCE_START or text[r.start:r.end].lower() not in plain
-                if pattern_name(r) not in ("aged", "dislocated_lower") or text[r.start:r.end].lower() in given
+                if pattern_name(r) not in ("aged", "dislocated_lower", "thanked_lower") or text[r.start:r.end].lower() in given
                 if pattern_name(r) != "role_lower" or _lower_name(nlp_artifacts.tokens, r, given)]
 
 
@@ -103,6 +103,7 @@ def name_context() -> PatternRecognizer:
             # "With my friend. Aman." : the name said as a sentence of its own after the role.
             Pattern("role_then_name", rf"(?<={_ROLES}\.\s+){_name(_CAP, 2)}(?=[.,!?])", 0.7),
             Pattern("thanked", rf"(?<={_THANKS}\s+){_name(_CAP, 2)}", 0.6),
+            Pattern("thanked_lower", rf"(?<={_THANKS}\s+)[a-z][\w'’-]+(?=\s*[.!?]|\s*$)", 0.6),
             Pattern("addressed", rf"(?<=^|[.?!]\s+){_CAP}{_ASKS}", 0.6),
             Pattern("dislocated", rf"(?<=^|[.?!]\s+){_CAP}{_DISLOCATED}", 0.9),
             Pattern("dislocated_lower", rf"(?<=^|[.?!,]\s+)[a-z][\w'’-]+{_DISLOCATED}", 0.6),

@@ -120,7 +120,8 @@ def organization_lower_case() -> PatternRecognizer:
         "ORGANIZATION", name="organization_lower_case",
         patterns=[Pattern("capital_then_lower", rf"\b{NAME_WORD}\s+{_LOWER_WORD}{{0,2}}{_NAME_HEADS}", 0.6),
                   # "to manion charter academy": a kind of school may follow the name's own word.
-                  Pattern("after_at", rf"(?<=\b(?i:at|from|with|to)\s){_LOWER_WORD}"
+                  Pattern("after_at", rf"(?<=\b(?i:at|from|with|to|for|we're|we\s+are|(?:salon|agency|church|shop"
+                                      rf"|store|restaurant|company|plant|clinic|program),)\s){_LOWER_WORD}"
                                       rf"(?:(?:charter|community|christian|catholic)\s+|{_LOWER_WORD}){{0,2}}"
                                       rf"{_NAME_HEADS}", 0.55),
                   Pattern("garbled_name", rf"\b{_LOWER_WORD}{{1,2}}{_END_HEADS}", 0.55)],
