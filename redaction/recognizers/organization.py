@@ -28,10 +28,10 @@ NAME_WORD = (r"(?!(?:The|A|An|Our|My|Your|His|Her|Their|This|That|Every|Each|Som
              r"[A-Z][\w'&-]*(?:\.[\w'&-]+)*(?:\.(?<=\b(?:St|Mt|Ft|Jr|Sr|Dr|Inc|Co|[A-Z])\.))?")
 _OF = r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?"
 # ASR often lower-cases the head noun ("Catholic charity", "Lincoln high school").
-_LOWER_HEADS = (r"(?:shelters?|services?|charities|charity|school|academy|hospital|clinic|center|centre|church"
+_WORSHIP_HEADS = "church|parish|tabernacle|mosque|masjid|temple|chapel|cathedral|synagogue"
+_LOWER_HEADS = (r"(?:shelters?|services?|charities|charity|school|academy|hospital|clinic|center|centre"
                 r"|agency|ministries|ministry|foundation|elementary|high\s+school|middle\s+school|daycare|mission"
-                r"|outreach|medical\s+center|health\s+center|legal\s+aid|parish|tabernacle|mosque|masjid|temple"
-                r"|chapel|cathedral|synagogue)\b")
+                rf"|outreach|medical\s+center|health\s+center|legal\s+aid|{_WORSHIP_HEADS})\b")
 # Lower-case ASR text has no capitals to go by, but a word before a school level or a
 # hospital kind ("roosevelt middle school", "mercy general hospital") or after "saint" is a name.
 _GENERIC = (r"(?!(?:the|a|an|my|his|her|their|our|your|this|that|local|public|private|new|old|big|small|nearby"
@@ -65,7 +65,7 @@ class OrganizationRecognizer(PatternRecognizer):
         return [r for r in results if pattern_name(r) != "lower_head" or not _kind_of_worship(text[r.start:r.end])]
 
 
-_WORSHIP = re.compile(r"\s(?:church|parish|tabernacle|mosque|masjid|temple|chapel|cathedral|synagogue|school)$")
+_WORSHIP = re.compile(rf"\s(?:{_WORSHIP_HEADS}|school)$")
 
 
 def _kind_of_worship(span: str) -> bool:
