@@ -26,7 +26,7 @@ HOMOPHONE_MIN_DIGITS = 5
 # "104.9, 375.2, 8165", "20,477,193"). That many digits in one run is an identifier, not an amount,
 # unless a unit follows it.
 NUMERAL_RUN_MIN_DIGITS = 7
-_QUANTITY = re.compile(r"[ \t]*(?:dollars?|bucks|cents|pesos|euros|people|persons|kids|children|families|students"
+QUANTITY = re.compile(r"[ \t]*(?:dollars?|bucks|cents|pesos|euros|people|persons|kids|children|families|students"
                        r"|refugees|clients|cases|miles|kilometers|hours|minutes|days|weeks|months|years|percent"
                        r"|times)\b", re.IGNORECASE)
 # Country codes too ("at yahoo dot fr"), except those that are English words ("in", "it", "so").
@@ -158,8 +158,11 @@ def _numeral_run(text: str, run: list) -> bool:
     singles = [int(d) for _, _, d, _ in run if len(d) == 1]
     counting = all(abs(b - a) == 1 for a, b in zip(singles, singles[1:]))
     one_by_one = len(singles) == len(run) >= 5 and not counting      # "6, 2, 1, 8, 1", not "1, 2, 3, 4, 5"
-    return (digits >= NUMERAL_RUN_MIN_DIGITS or one_by_one) and not years and gaps != {"."} \
-        and text[max(0, start - 1):start] != "$" and not _QUANTITY.match(text, end)   # "." alone: an IP address
+    # An IP address, or a tail of one, is not read-out digits; "4471.1.0.829" is.
+    ip_address = gaps == {"."} and (len(run) == 4 and all(len(d) <= 3 for _, _, d, _ in run)
+                                    or re.search(r"\d\.$", text[:start]) or re.match(r"\.\d", text[end:]))
+    return (digits >= NUMERAL_RUN_MIN_DIGITS or one_by_one) and not years and not ip_address \
+        and text[max(0, start - 1):start] != "$" and not QUANTITY.match(text, end)
 
 
 def _email_edits(text: str) -> list[tuple[int, int, str]]:

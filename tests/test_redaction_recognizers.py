@@ -124,6 +124,13 @@ def test_normalize_leaves_ordinary_numbers_and_interjections():
     ("The account is 0.043717192258, I have to bring the paper.", "CASE_NUMBER", "0.043717192258"),
     ("we're lone star kinship network, we do the transitional part", "ORGANIZATION", "lone star kinship network"),
     ("yes, and the nail salon, lucky pearl nails, the owner hires everybody", "ORGANIZATION", "lucky pearl nails"),
+    ("my case number is 558,210 and the judge has it", "CASE_NUMBER", "558,210"),
+    ("Number D 558,210 and I have to go to court.", "CASE_NUMBER", "D 558,210"),
+    ("so the bank opened it, now it's open 4471.1.0.829.", "CASE_NUMBER", "4471.1.0.829"),
+    ("the church people picked me up at the Denver Greyhound station.", "LOCATION", "Denver Greyhound station"),
+    ("Honestly, the charter school. Excelsior Prep will take our kids.", "ORGANIZATION", "Excelsior Prep"),
+    ("the filter blocked the router itself, like the address 10.44.201.17, it blocked itself.", "IP_ADDRESS",
+     "10.44.201.17"),
 ])
 def test_recognizer_finds(text, kind, expected):
     assert any(expected in hit or hit in expected and len(hit) > 3 for hit in found(text).get(kind, [])), found(text)
@@ -189,6 +196,10 @@ def test_recognizer_finds(text, kind, expected):
     ("He lives on the 3rd floor and she was the 2nd to arrive, in Texas.", "DATE"),
     ("It was the 21st century in Texas.", "DATE"),
     ("We met at church. Et cetera, in Texas.", "EMAIL_ADDRESS"),
+    ("The number of families was 12,000 and the number is 25,000 people now.", "CASE_NUMBER"),
+    ("we ran version 3.10.12 of it", "CASE_NUMBER"),
+    ("He works at the police station and she went to prep school in Texas.", "LOCATION"),
+    ("He works at the police station and she went to prep school in Texas.", "ORGANIZATION"),
 ])
 def test_recognizer_leaves_ordinary_speech(text, kind):
     assert kind not in found(text), found(text)

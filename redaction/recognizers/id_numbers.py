@@ -7,6 +7,7 @@ import re
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
+from redaction.normalize import QUANTITY
 from redaction.recognizers import register
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -54,6 +55,10 @@ def case_number() -> PatternRecognizer:
             Pattern("digits", rf"{_START}\d(?:[-\s]?\d){{4,}}{_END}", 0.5),
             # Read-out digits Whisper wrote as a decimal ("0.043717192258"); amounts have two decimals.
             Pattern("decimal_run", r"(?<![\d.,])\d{1,3}\.\d{6,}(?![\d.])", 0.5),
+            # Whisper writes read-out digits with thousands commas ("number is 558,210", "number D 558,210");
+            # right after "number" that is no amount.
+            Pattern("after_number", r"(?<=\b(?i:number|no\.)[,:]?\s(?:(?i:is|was)\s)?)(?-i:[A-Z]{1,3}[-\s]?)?"
+                                    rf"\d{{1,3}}(?:,\d{{3}})+{_END}(?!{QUANTITY.pattern})", 0.5),
             # Four digits only with context ("file number 2231").
             Pattern("four_digits", rf"{_START}\d{{4}}{_END}", 0.15),
         ],

@@ -36,8 +36,9 @@ def compound_place() -> PatternRecognizer:
                              global_regex_flags=re.DOTALL | re.MULTILINE)
 
 
-# Capitalised words before a kind of facility name the facility: "the Gainesville bus station".
-_FACILITY = (rf"\b(?:{NAME_WORD}\s+){{1,3}}(?:(?:bus|train|greyhound|subway|metro)\s+(?:station|terminal|depot)"
+# Capitalised words before a kind of facility name the facility: "the Gainesville bus station",
+# "the Denver Greyhound station", "Union Station".
+_FACILITY = (rf"\b(?:{NAME_WORD}\s+){{1,3}}(?:(?:(?:bus|train|greyhound|subway|metro)\s+)?(?i:station|terminal|depot)"
              r"|airport|apartments|apartment\s+complex|mall|plaza|courthouse|annex|jail|prison|detention\s+center"
              r"|processing\s+cent(?:er|re)|refugee\s+camp|camp|motel|projects|trailer\s+park|mobile\s+home\s+park)\b")
 
