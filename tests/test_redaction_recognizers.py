@@ -131,6 +131,13 @@ def test_normalize_leaves_ordinary_numbers_and_interjections():
     ("Honestly, the charter school. Excelsior Prep will take our kids.", "ORGANIZATION", "Excelsior Prep"),
     ("the filter blocked the router itself, like the address 10.44.201.17, it blocked itself.", "IP_ADDRESS",
      "10.44.201.17"),
+    ("CRIS is the big resettlement agency here, so I call them a lot.", "ORGANIZATION", "CRIS"),
+    ("then patience, fifteen, she is the smart one", "PERSON", "patience"),
+    ("Then there's cash. Fourteen. Quiet kid.", "PERSON", "cash"),
+    ("and my children, precious is nine, blessing his six and the baby", "PERSON", "blessing"),
+    ("today I started with a little girl, harmony who came in hungry", "PERSON", "harmony"),
+    ("me, my wife, and our kids, the youngest is river, he's four", "PERSON", "river"),
+    ("My lawyer is from Cherry Creek legal collective, in Texas.", "ORGANIZATION", "legal collective"),
 ])
 def test_recognizer_finds(text, kind, expected):
     assert any(expected in hit or hit in expected and len(hit) > 3 for hit in found(text).get(kind, [])), found(text)

@@ -35,13 +35,18 @@ _THANKS = r"(?i:\bthank\s+you|\bthanks)(?i:\s+(?:both|all|so\s+much|very\s+much|
 _DISLOCATED = r"(?=,\s+(?:she|he)\b)"
 _ASKS = (r"(?=,\s+(?i:you|could|can|would|will|do|did|does|what|how|when|where|why|tell|please|are|were|is"
          r"|have|had|thanks|thank|welcome|let's|let|go\s+ahead|sorry)\b)")
+# "my little sister, ivy", "a little girl, harmony who came in"
+_KIND_OF = r"(?:(?i:little|big|young|younger|older|baby|teenage|new|old)\s+)?"
 # "Summer, who used to be over us": a relative "who" is said of people; "Wait, who is that?" asks.
 _RELATIVE = r"(?=,\s+who\b(?![^.?!]*\?))"
 # "Precious is nine", "Blessing is the oldest", Whisper's "destiny is 16": a given name, in any case,
 # placed among the children by age ("Rent is nine hundred" is not).
-_AGED = (r"(?=\s+is\s+(?:(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
-         r"|sixteen|seventeen|eighteen|nineteen|1?\d)(?:\s*[,.;!?]|\s+(?:and|now|years?)\b)"
+_AGE = (r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+        r"|sixteen|seventeen|eighteen|nineteen|1?\d)")
+_AGED = (rf"(?=\s+(?:is|his)\s+(?:{_AGE}(?:\s*[,.;!?]|\s+(?:and|now|years?)\b)"
          r"|the\s+(?:oldest|eldest|youngest|middle\s+one|baby)(?:\s*[,.;!?]|\s+(?:one|of|and|now|girl|boy|son|daughter)\b)))")
+# Whisper's "then patience, fifteen, ..." and "there's cash. Fourteen.": the age said on its own after the name.
+_AGE_APART = rf"(?=[,.]\s+{_AGE}\s*[,.;!?])"
 _AT_SENTENCE_START = ("addressed", "dislocated", "appositive")
 # Words that follow a cue but are not names: "I'm Catholic", "this is Texas", "my son And".
 _NOT_A_NAME = NOT_NAMES | STOP_WORDS | US_STATES | COUNTRIES | PUBLIC_BODIES | frozenset(
@@ -65,8 +70,9 @@ class NameContextRecognizer(PatternRecognizer):
         plain = plain_words(nlp_artifacts.nlp_engine.nlp[self.supported_language])
         given = given_names()
         return [r for r in results if pattern_name(r) not in _AT_SENTENCE_START or text[r.start:r.end].lower() not in plain
-                if pattern_name(r) not in ("aged", "dislocated_lower", "thanked_lower") or text[r.start:r.end].lower() in given
-                if pattern_name(r) != "role_lower" or _lower_name(nlp_artifacts.tokens, r, given)]
+                if pattern_name(r) not in ("aged", "aged_apart", "ranked", "dislocated_lower", "thanked_lower") or text[r.start:r.end].lower() in given
+                if pattern_name(r) != "role_lower" or _lower_name(nlp_artifacts.tokens, r, given)
+                if pattern_name(r) != "aged_apart" or not _object(nlp_artifacts.tokens, r)]
 
 
 def _lower_name(doc, result, given) -> bool:
@@ -74,6 +80,12 @@ def _lower_name(doc, result, given) -> bool:
     "my boss is frank" an adjective."""
     span = doc.char_span(result.start, result.end)
     return span is not None and span.text.lower() in given and span[0].pos_ in ("NOUN", "PROPN", "X")
+
+
+def _object(doc, result) -> bool:
+    """ "I paid cash. Two, maybe three times.": the object of a verb is the word, not a child's name."""
+    span = doc.char_span(result.start, result.end)
+    return span is None or span[0].dep_ == "dobj"
 
 
 # A following word that is not part of the name ("my name is maria and I ...", "Ms. Ode after court").
@@ -98,7 +110,7 @@ def name_context() -> PatternRecognizer:
             Pattern("honorific", rf"(?<={_HONORIFIC}\s+){_name(_CAP, 2)}", 0.85),
             Pattern("role", rf"(?<={_ROLES},?\s+(?i:named\s+|called\s+)?){_name(_CAP, 2)}", 0.7),
             # Whisper's "my granddaughter journey": in lower case only a known given name will do.
-            Pattern("role_lower", rf"(?<=\b(?i:my|our|his|her|their|the)\s+{_ROLES},?\s+(?:is\s+|was\s+)?)"
+            Pattern("role_lower", rf"(?<=\b(?i:my|our|his|her|their|the|a)\s+{_KIND_OF}{_ROLES},?\s+(?:is\s+|was\s+)?)"
                                   r"[a-z][a-z'-]+\b(?!['’]s)", 0.6),
             # "With my friend. Aman." : the name said as a sentence of its own after the role.
             Pattern("role_then_name", rf"(?<={_ROLES}\.\s+){_name(_CAP, 2)}(?=[.,!?])", 0.7),
@@ -108,6 +120,10 @@ def name_context() -> PatternRecognizer:
             Pattern("dislocated", rf"(?<=^|[.?!]\s+){_CAP}{_DISLOCATED}", 0.9),
             Pattern("dislocated_lower", rf"(?<=^|[.?!,]\s+)[a-z][\w'’-]+{_DISLOCATED}", 0.6),
             Pattern("aged", rf"(?<=^|[.?!,]\s+|\band\s+){_ANY}{_AGED}", 0.7),
+            Pattern("aged_apart", rf"\b{_ANY}{_AGE_APART}", 0.6),
+            # "the youngest is river, he ...": the child named after the rank.
+            Pattern("ranked", rf"(?<=\b(?i:oldest|eldest|youngest|baby)\s+(?:one\s+)?(?:is|was)\s+){_ANY}"
+                              r"(?=\s*[,.;!?]|\s+and\b)", 0.6),
             Pattern("relative", rf"(?<=^|\s){_CAP}{_RELATIVE}", 0.75),
             Pattern("appositive", rf"(?<=^|[.?!]\s+){_CAP}(?=,\s+(?i:(?:one\s+of\s+)?(?:the|my|our|his|her|their))\s+"
                                   rf"(?:[a-z]+\s+)?{_ROLES}s?\b)", 0.7),

@@ -7,6 +7,7 @@ word must come before it.
 import re
 
 from presidio_analyzer import Pattern, PatternRecognizer
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from redaction.gazetteers import COUNTRIES, KEPT_PROPER, NOT_NAMES, PUBLIC_BODIES, US_STATES, is_demonym
 from redaction.recognizers import pattern_name, register
@@ -46,13 +47,20 @@ _NAME_HEADS = (r"(?i:alliance|network|partners|partnership|newcomers|fulfillment
                r"|suites|nails|academy|ranch|middle|elementary|recovery|associates|collective)\b")
 # Heads that end a name even where Whisper garbled the words before them: "be country collaborative."
 _END_HEADS = r"(?:collaborative|collective|coalition)(?=\s*[,.;!?]|\s*$|\s+(?:for|in|and|that|who|which|helped|said)\b)"
-_GAP_WORD = (r"(?!(?:in|on|at|to|for|with|of|and|or|is|was|are|were|be|been|has|had|have|will|would|can|could"
-             r"|community|social|legal|health|family|youth|mental|medical|support|refugee|immigrant)\b)" + _GENERIC)
+_KIND = r"(?:community|social|legal|health|family|youth|mental|medical|support|refugee|immigrant)"
+_GAP_WORD = (rf"(?!(?:in|on|at|to|for|with|of|and|or|is|was|are|were|be|been|has|had|have|will|would|can|could"
+             rf"|{_KIND})\b)" + _GENERIC)
 _LOWER_WORD = rf"(?:{_GAP_WORD}[a-z][\w'-]*\s+)"     # one lower-case word of a name, and the space after it
 # Where someone works or goes: the capitalised words after it name the place.
 _WORKS_AT = r"(?i:\b(?:work(?:s|ed|ing)?|volunteer(?:s|ed|ing)?|employed|hired)\s+(?:at|for)\s+)"
 _SPANISH = r"\b(?i:Casa|Centro|Hogar|Iglesia|Escuela|Colegio|Fundaci[oó]n|Cl[ií]nica)\s+(?:de\s+(?:la\s+|los\s+|las\s+)?)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?"
 _CASED = re.DOTALL | re.MULTILINE
+
+
+# "CRIS is the big resettlement agency here": a name said to be an organization of some kind.
+_IS_A_KIND = (r"(?=\s+(?:is|was)\s+(?:the|a|an|our|my|their)\s+(?:[a-z-]+\s+){0,2}(?:agency|organi[sz]ation|nonprofit"
+              r"|non-profit|charity|shelter|clinic|school|church|mosque|company|employer|hospital|program|programme)"
+              r"(?=\s*[,.;!?]|\s+(?:that|which|who|where|here|there|in|for|we|I|they|he|she|and)\b))")
 
 
 class OrganizationRecognizer(PatternRecognizer):
@@ -62,7 +70,14 @@ class OrganizationRecognizer(PatternRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
-        return [r for r in results if pattern_name(r) != "lower_head" or not _kind_of_worship(text[r.start:r.end])]
+        return [r for r in results if not (pattern_name(r) == "lower_head" and _kind_of_worship(text[r.start:r.end])
+                                           or pattern_name(r) == "is_a_kind" and _common(text[r.start:r.end]))]
+
+
+def _common(span: str) -> bool:
+    """ "It is the agency", "English is the school's": a pronoun, a language, a faith or a place is no name."""
+    first = span.split()[0].lower()
+    return first in STOP_WORDS or is_demonym(first) or any(first in kept for kept in (KEPT_PROPER, US_STATES, COUNTRIES))
 
 
 _WORSHIP = re.compile(rf"\s(?:{_WORSHIP_HEADS}|school)$")
@@ -90,6 +105,7 @@ def organization() -> PatternRecognizer:
                   Pattern("county_office", rf"\b{NAME_WORD}\s+(?:County|City|Parish)\s+(?:{NAME_WORD}\s+){{0,3}}"
                                            r"(?:Bureau|Department|Office|Division|Commission|Board|Authority)\b", 0.85),
                   Pattern("lower_head", rf"\b(?:{NAME_WORD}\s+){{1,3}}{_LOWER_HEADS}", 0.6),
+                  Pattern("is_a_kind", rf"(?<!\w\s)\b{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}{_IS_A_KIND}", 0.7),
                   Pattern("lower_named", rf"(?i:{_LOWER_NAMED})", 0.7)],
         context=["worked", "work", "works", "volunteer", "attend", "attends", "school", "shelter", "staff"],
         global_regex_flags=_CASED)
@@ -119,6 +135,8 @@ def organization_lower_case() -> PatternRecognizer:
     return LowerCaseOrganizationRecognizer(
         "ORGANIZATION", name="organization_lower_case",
         patterns=[Pattern("capital_then_lower", rf"\b{NAME_WORD}\s+{_LOWER_WORD}{{0,2}}{_NAME_HEADS}", 0.6),
+                  # "Cherry Creek legal collective": after two capitals, a word of the agency's kind belongs to it.
+                  Pattern("capitals_then_kind", rf"\b(?:{NAME_WORD}\s+){{2,3}}(?:{_KIND}\s+){{1,2}}{_NAME_HEADS}", 0.6),
                   # "to manion charter academy": a kind of school may follow the name's own word.
                   Pattern("after_at", rf"(?<=\b(?i:at|from|with|to|for|we're|we\s+are|(?:salon|agency|church|shop"
                                       rf"|store|restaurant|company|plant|clinic|program),)\s){_LOWER_WORD}"
