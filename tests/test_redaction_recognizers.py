@@ -138,6 +138,8 @@ def test_normalize_leaves_ordinary_numbers_and_interjections():
     ("today I started with a little girl, harmony who came in hungry", "PERSON", "harmony"),
     ("me, my wife, and our kids, the youngest is river, he's four", "PERSON", "river"),
     ("My lawyer is from Cherry Creek legal collective, in Texas.", "ORGANIZATION", "legal collective"),
+    ("Two sisters came. Sunny and Grey. Eight and eleven.", "PERSON", "Sunny"),
+    ("Oh, they're the heart. Penny on nights, she knitted hats for every baby.", "PERSON", "Penny"),
 ])
 def test_recognizer_finds(text, kind, expected):
     assert any(expected in hit or hit in expected and len(hit) > 3 for hit in found(text).get(kind, [])), found(text)

@@ -33,6 +33,8 @@ _ROLES = (r"(?i:\b(?:girl|boy|child|kid|son|daughter|mother|father|mom|dad|mum|s
 _THANKS = r"(?i:\bthank\s+you|\bthanks)(?i:\s+(?:both|all|so\s+much|very\s+much|again))?,?"
 # A name set before the sentence, then picked up by a pronoun: "Esperance, she's in fourth grade."
 _DISLOCATED = r"(?=,\s+(?:she|he)\b)"
+# "Penny on nights, she knitted...": a short phrase between; only a known given name will do there.
+_DISLOCATED_FAR = r"(?=\s+(?:on|at|in|from|with)\s+[a-z]+(?:\s+[a-z]+)?,\s+(?:she|he)\b)"
 _ASKS = (r"(?=,\s+(?i:you|could|can|would|will|do|did|does|what|how|when|where|why|tell|please|are|were|is"
          r"|have|had|thanks|thank|welcome|let's|let|go\s+ahead|sorry)\b)")
 # "my little sister, ivy", "a little girl, harmony who came in"
@@ -70,7 +72,7 @@ class NameContextRecognizer(PatternRecognizer):
         plain = plain_words(nlp_artifacts.nlp_engine.nlp[self.supported_language])
         given = given_names()
         return [r for r in results if pattern_name(r) not in _AT_SENTENCE_START or text[r.start:r.end].lower() not in plain
-                if pattern_name(r) not in ("aged", "aged_apart", "ranked", "dislocated_lower", "thanked_lower") or text[r.start:r.end].lower() in given
+                if pattern_name(r) not in ("aged", "aged_apart", "ranked", "dislocated_lower", "dislocated_far", "thanked_lower") or text[r.start:r.end].lower() in given
                 if pattern_name(r) != "role_lower" or _lower_name(nlp_artifacts.tokens, r, given)
                 if pattern_name(r) != "aged_apart" or not _object(nlp_artifacts.tokens, r)]
 
@@ -119,6 +121,7 @@ def name_context() -> PatternRecognizer:
             Pattern("addressed", rf"(?<=^|[.?!]\s+){_CAP}{_ASKS}", 0.6),
             Pattern("dislocated", rf"(?<=^|[.?!]\s+){_CAP}{_DISLOCATED}", 0.9),
             Pattern("dislocated_lower", rf"(?<=^|[.?!,]\s+)[a-z][\w'’-]+{_DISLOCATED}", 0.6),
+            Pattern("dislocated_far", rf"(?<=^|[.?!]\s+){_ANY}{_DISLOCATED_FAR}", 0.6),
             Pattern("aged", rf"(?<=^|[.?!,]\s+|\band\s+){_ANY}{_AGED}", 0.7),
             Pattern("aged_apart", rf"\b{_ANY}{_AGE_APART}", 0.6),
             # "the youngest is river, he ...": the child named after the rank.

@@ -72,6 +72,11 @@ class ProperNounRecognizer(LocalRecognizer):
                 else:
                     break
             if j == i:
+                # "Sunny and Grey.": a word-name opening a list of names, whatever spaCy tags it.
+                if doc[i].is_sent_start and _TITLE_CASE.match(doc[i].text) and doc[i].lower_ in given_names() \
+                        and self._listed(doc, i + 1) and "PERSON" in entities:
+                    results.append(RecognizerResult("PERSON", doc[i].idx, doc[i].idx + len(doc[i]), SCORE,
+                                                    recognition_metadata={"recognizer_name": self.name}))
                 i += 1
                 continue
             if doc[i:j].text.lower() not in _KEPT:
@@ -101,14 +106,18 @@ class ProperNounRecognizer(LocalRecognizer):
         if not in_words(run[0], self._words) or self._hyphen_name(doc, i, j):
             return run, "PROPER_NOUN"
         # "Honor, Brooks and Kinsley": listed with a capitalised word, it is one of a list of names.
-        if j + 1 < len(doc) and doc[j].lower_ in (",", "and", "&") and _candidate(doc[j + 1], self._words) \
-                and not doc[j + 1].is_sent_start:
+        if self._listed(doc, j):
             return run, "PROPER_NOUN"
         # "Greater Pilgrim Rest": a capital opening two more is the first word of the name;
         # "Coach Landry": the words after the first are capitalised inside the sentence.
         if len(run) > 2:
             return run, "PROPER_NOUN"
         return (run[1:], "PROPER_NOUN") if len(run) > 1 else (None, None)
+
+    def _listed(self, doc, j: int) -> bool:
+        """Does a list go on at doc[j] with another capitalised word ("Honor, Brooks and Kinsley")?"""
+        return j + 1 < len(doc) and doc[j].lower_ in (",", "and", "&") and _candidate(doc[j + 1], self._words) \
+            and not doc[j + 1].is_sent_start
 
     def _hyphen_name(self, doc, i: int, j: int) -> bool:
         if j + 1 >= len(doc) or doc[j].text != "-" or doc[j - 1].whitespace_ or doc[j].whitespace_:
