@@ -160,7 +160,7 @@ def _numeral_run(text: str, run: list) -> bool:
     one_by_one = len(singles) == len(run) >= 5 and not counting      # "6, 2, 1, 8, 1", not "1, 2, 3, 4, 5"
     # An IP address, or a tail of one, is not read-out digits; "4471.1.0.829" is.
     ip_address = gaps == {"."} and (len(run) == 4 and all(len(d) <= 3 for _, _, d, _ in run)
-                                    or re.search(r"\d\.$", text[:start]) or re.match(r"\.\d", text[end:]))
+                                    or re.search(r"\d\.$", text[max(0, start - 3):start]) or re.match(r"\.\d", text[end:]))
     return (digits >= NUMERAL_RUN_MIN_DIGITS or one_by_one) and not years and not ip_address \
         and text[max(0, start - 1):start] != "$" and not QUANTITY.match(text, end)
 

@@ -50,6 +50,8 @@ _AGED = (rf"(?=\s+(?:is|his)\s+(?:{_AGE}(?:\s*[,.;!?]|\s+(?:and|now|years?)\b)"
 # Whisper's "then patience, fifteen, ..." and "there's cash. Fourteen.": the age said on its own after the name.
 _AGE_APART = rf"(?=[,.]\s+{_AGE}\s*[,.;!?])"
 _AT_SENTENCE_START = ("addressed", "dislocated", "appositive")
+# Cues weak enough that only a known given name will do after them ("destiny is 16", "thanks, journey.").
+_GIVEN_NAME_ONLY = ("aged", "aged_apart", "ranked", "dislocated_lower", "dislocated_far", "thanked_lower")
 # Words that follow a cue but are not names: "I'm Catholic", "this is Texas", "my son And".
 _NOT_A_NAME = NOT_NAMES | STOP_WORDS | US_STATES | COUNTRIES | PUBLIC_BODIES | frozenset(
     "mr mrs ms mx dr miss mister catholic christian muslim jewish mexican american sure sorry fine glad happy "
@@ -72,7 +74,7 @@ class NameContextRecognizer(PatternRecognizer):
         plain = plain_words(nlp_artifacts.nlp_engine.nlp[self.supported_language])
         given = given_names()
         return [r for r in results if pattern_name(r) not in _AT_SENTENCE_START or text[r.start:r.end].lower() not in plain
-                if pattern_name(r) not in ("aged", "aged_apart", "ranked", "dislocated_lower", "dislocated_far", "thanked_lower") or text[r.start:r.end].lower() in given
+                if pattern_name(r) not in _GIVEN_NAME_ONLY or text[r.start:r.end].lower() in given
                 if pattern_name(r) != "role_lower" or _lower_name(nlp_artifacts.tokens, r, given)
                 if pattern_name(r) != "aged_apart" or not _object(nlp_artifacts.tokens, r)]
 

@@ -76,8 +76,13 @@ class OrganizationRecognizer(PatternRecognizer):
 
 def _common(span: str) -> bool:
     """ "It is the agency", "English is the school's": a pronoun, a language, a faith or a place is no name."""
-    first = span.split()[0].lower()
-    return first in STOP_WORDS or is_demonym(first) or any(first in kept for kept in (KEPT_PROPER, US_STATES, COUNTRIES))
+    first = span.split()[0]
+    return first.lower() in STOP_WORDS or _kept_word(first)
+
+
+def _kept_word(word: str) -> bool:
+    """A language, a faith, a people, a state or a country: kept, and no organization's first word."""
+    return is_demonym(word) or any(word.lower() in kept for kept in (KEPT_PROPER, US_STATES, COUNTRIES))
 
 
 _WORSHIP = re.compile(rf"\s(?:{_WORSHIP_HEADS}|school)$")
@@ -124,8 +129,7 @@ def employer() -> PatternRecognizer:
 class LowerCaseOrganizationRecognizer(OrganizationRecognizer):
     def invalidate_result(self, pattern_text: str) -> bool:
         first = pattern_text.split()[0]
-        return super().invalidate_result(pattern_text) or is_demonym(first) \
-            or any(first.lower() in kept for kept in (KEPT_PROPER, US_STATES, COUNTRIES))
+        return super().invalidate_result(pattern_text) or _kept_word(first)
 
 
 @register
