@@ -85,7 +85,8 @@ def is_demonym(word: str) -> bool:
     return False
 
 
-# Capitalised words that name no one: languages, faiths, holidays' kin, titles, calendar words.
+# Capitalised words that name no one: languages, faiths, peoples (those that are no English word, which
+# spaCy's small model may tag as a nationality or a name), holidays' kin, titles, calendar words.
 KEPT_PROPER = frozenset("""
 english spanish french arabic creole kreyol portuguese dari farsi persian pashto urdu hindi punjabi bengali
 somali swahili kinyarwanda kirundi lingala tigrinya amharic oromo mam quiche k'iche' q'anjob'al nahuatl
@@ -94,6 +95,9 @@ turkish kurdish haitian maay latin sign asl
 christian christianity catholic protestant muslim islam islamic jewish judaism hindu buddhist
 baptist methodist pentecostal lutheran presbyterian episcopal evangelical adventist mennonite anglican sunni shia
 arab arabs hispanic latino latina latinos latinas jew jews
+rohingya yazidi yezidi garifuna mixtec triqui kiche kaqchikel qanjobal akateko ixil tzotzil nahua lenca miskito
+aymara diné ojibwe anishinaabe yupik khmu karenni rakhine uyghur hazara baluch amazigh ashanti mandinka bambara
+tigrayan banyamulenge nuer shilluk masalit zaghawa darfuri lhotshampa latinx chicana tejano boricua taino gullah
 god lord jesus christ allah bible quran koran torah gospel mass
 mr mrs ms mx dr miss mister sir madam reverend pastor father sister brother imam rabbi officer judge doctor coach
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july

@@ -129,3 +129,12 @@ def test_a_hyphenated_name_is_redacted_to_the_end_of_its_word(vault):
     res = run(Study(), vault, ["Ji-hoon, two years. Before that Omar and Tae-yang ran the Spanish-speaking group in Ohio."])
     text = res.segments[0].text
     assert not any(part in text for part in ("hoon", "yang", "Omar")) and "-speaking" in text and "Ohio" in text, text
+
+
+def test_a_name_spacy_takes_for_a_nationality_is_redacted_and_peoples_are_kept(vault):
+    res = run(Study(), vault, ["Later, yes. Selamawit help me, she is from Ethiopia.", "My wife, Eleuteria. And three kids.",
+                               "I applied to Oberlin and Case Western.",
+                               "We are Rohingya, and the Garifuna and Mixtec families came later."])
+    text = " ".join(s.text for s in res.segments)
+    assert not any(name in text for name in ("Selamawit", "Eleuteria", "Case")), text
+    assert all(kept in text for kept in ("Ethiopia", "wife", "Rohingya", "Garifuna", "Mixtec")), text

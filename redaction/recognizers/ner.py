@@ -12,7 +12,7 @@ import re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from redaction.gazetteers import (COUNTRIES, FAMILY_NAMES, GIVEN_NAMES, KEPT_PROPER, NOT_NAMES, PUBLIC_BODIES, US_STATES,
-                                  in_words, is_demonym, person_names, plain_words)
+                                  english_words, in_words, is_demonym, person_names, plain_words)
 from redaction.recognizers import register
 
 NER_SCORE = 0.85
@@ -29,10 +29,28 @@ def taken_for_nation(word: str) -> bool:
         and w[:-1] not in KEPT_PROPER and not is_demonym(w[:-1])
 
 
+def unknown_nation(tok, words: frozenset[str]) -> bool:
+    """spaCy's small model also reads a name it has never seen as a nationality ("Selamawit help me",
+    "My wife, Eleuteria."): a word that is no people, language, demonym or English word is a name."""
+    return tok.lower_ not in KEPT_PROPER and not is_demonym(tok.text) and not in_words(tok, words)
+
+
 def after_place_word(tok) -> bool:
     """spaCy's small model reads a rare town as a nationality ("from Comitancillo"); after "from"
     or "in" it is a place."""
     return tok.i > 0 and tok.nbor(-1).lower_ in ("from", "in", "near", "outside", "to")
+
+
+_GENERIC_OPENERS = frozenset("case family school shelter office agency court hospital clinic church center program"
+                             " child children kids".split())
+
+
+def _opens_name(ent, tokens) -> bool:
+    """ "Oberlin and Case Western": a capitalised generic word inside a sentence, before another
+    name word, opens an organization's name; "Caseworker Lopez" is a role before a person."""
+    first = tokens[0]
+    return ent.label_ == "ORGANIZATION" and first.lower_ in _GENERIC_OPENERS and not first.is_sent_start and first.text[0].isupper() \
+        and len(tokens) > 1 and tokens[1].text[0].isupper() and tokens[1].lower_ not in NOT_NAMES
 
 
 def is_cased(doc) -> bool:
@@ -53,7 +71,8 @@ class NerRecognizer(LocalRecognizer):
         if nlp_artifacts is None or nlp_artifacts.tokens is None:
             return []
         cased = is_cased(nlp_artifacts.tokens)
-        plain = plain_words(nlp_artifacts.nlp_engine.nlp[self.supported_language])
+        nlp = nlp_artifacts.nlp_engine.nlp[self.supported_language]
+        plain, english = plain_words(nlp), english_words(nlp)
         results = []
         for ent in nlp_artifacts.entities:
             if ent.label_ not in entities or ent.label_ not in self.ENTITIES:
@@ -64,7 +83,7 @@ class NerRecognizer(LocalRecognizer):
                 if ent[0].is_sent_start and ent[0].idx == start and end == ent[0].idx + len(ent[0]) \
                         and in_words(ent[0], plain) and not self._known_person(ent):
                     continue
-                score = self._score(text[start:end], ent, cased)
+                score = self._score(text[start:end], ent, cased, english)
                 if score:
                     results.append(RecognizerResult(ent.label_, start, end, score,
                                                     recognition_metadata={"recognizer_name": self.name}))
@@ -80,7 +99,7 @@ class NerRecognizer(LocalRecognizer):
     def _pieces(ent) -> list[tuple[int, int]]:
         """The entity without edge determiners/punctuation, minus kept states and countries."""
         tokens = list(ent)
-        while tokens and (tokens[0].pos_ in _EDGE or tokens[0].lower_ in NOT_NAMES):
+        while tokens and (tokens[0].pos_ in _EDGE or tokens[0].lower_ in NOT_NAMES and not _opens_name(ent, tokens)):
             tokens.pop(0)
         while tokens and (tokens[-1].pos_ in _EDGE or tokens[-1].text in ("'s", "’s")):
             tokens.pop()
@@ -99,7 +118,7 @@ class NerRecognizer(LocalRecognizer):
                 for s, e in pieces if re.search(r"[A-Za-z]{2}", text[s:e])]
 
     @staticmethod
-    def _score(span: str, ent, cased: bool) -> float:
+    def _score(span: str, ent, cased: bool, english: frozenset[str]) -> float:
         words = re.findall(r"[A-Za-z][\w'-]*", span)
         if not words or any(ch.isdigit() for ch in span):
             return 0.0
@@ -108,8 +127,9 @@ class NerRecognizer(LocalRecognizer):
                 or words[0].lower() in PUBLIC_BODIES or len(words) == 1 and is_demonym(words[0]):
             return 0.0
         if ent.label_ == "NRP" and not is_demonym(words[-1]) \
-                and (after_place_word(ent[0]) or all(taken_for_nation(w) for w in words)):
-            return 0.0     # a town, a given name or a family, left for the places and proper-noun recognizers
+                and (after_place_word(ent[0]) or all(taken_for_nation(w) for w in words)
+                     or all(unknown_nation(t, english) for t in ent if t.is_alpha)):
+            return 0.0     # a town or a name, left for the places, name and proper-noun recognizers
         vocab = ent.doc.vocab
         distinctive = [w for w in words if w.lower() not in NOT_NAMES and not vocab[w.lower()].is_stop]
         if not distinctive:

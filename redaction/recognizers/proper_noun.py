@@ -18,7 +18,7 @@ from redaction.gazetteers import (COUNTRIES, FAMILY_NAMES, GIVEN_NAMES, KEPT_PRO
                                   US_STATES, WORD_NAMES, english_words, given_names, in_words, is_demonym,
                                   person_names)
 from redaction.recognizers import register
-from redaction.recognizers.ner import after_place_word, is_cased, taken_for_nation
+from redaction.recognizers.ner import after_place_word, is_cased, taken_for_nation, unknown_nation
 
 SCORE = 0.6
 _TITLE_CASE = re.compile(r"[A-ZÀ-ÖØ-Þ](?:[a-zß-öø-ÿ]|['’][A-ZÀ-ÖØ-Þ])")   # "Luz", "Étienne", "O'Neil"; not "ICE", "I-1"
@@ -38,7 +38,7 @@ def _candidate(tok, words: frozenset[str]) -> bool:
     return bool(_TITLE_CASE.match(tok.text)) and tok.lower_.rstrip(".") not in _KEPT and not tok.is_stop \
         and not (tok.lower_.endswith("s") and tok.lower_[:-1] in _KEPT) \
         and (tok.ent_type_ not in ("NORP", "LANGUAGE") or after_place_word(tok)
-             or taken_for_nation(tok.text)) and not is_demonym(tok.text) \
+             or taken_for_nation(tok.text) or unknown_nation(tok, words)) and not is_demonym(tok.text) \
         and (tok.pos_ in ("PROPN", "NOUN")
              or tok.pos_ in _CONTENT and (not tok.is_sent_start or not in_words(tok, words)))
 
