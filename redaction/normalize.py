@@ -29,8 +29,11 @@ NUMERAL_RUN_MIN_DIGITS = 7
 QUANTITY = re.compile(r"[ \t]*(?:dollars?|bucks|cents|pesos|euros|people|persons|kids|children|families|students"
                        r"|refugees|clients|cases|miles|kilometers|hours|minutes|days|weeks|months|years|percent"
                        r"|times)\b", re.IGNORECASE)
-# Country codes too ("at yahoo dot fr"), except those that are English words ("in", "it", "so").
-TLDS = ("com|org|net|edu|gov|mil|us|io|info|co|biz|me|app"
+# Country codes too ("at yahoo dot fr"), except those that are English words ("in", "it", "so");
+# generic ones that are words ("square.site", "dot site") count only as the part after a dot.
+TLDS = ("com|org|net|edu|gov|mil|us|io|info|co|biz|me|app|tv|ly"
+        "|site|online|store|shop|xyz|club|live|life|page|link|tech|blog|church|health|care|school|academy|center"
+        "|services|support|news|media|studio|world|global|social|team|network"
         "|uk|ca|mx|fr|de|es|pt|nl|ch|se|dk|fi|pl|ro|ru|ua|tr|ir|af|pk|bd|np|ph|vn|cn|jp|kr|th|au|nz"
         "|ng|ke|za|gh|et|er|sd|cd|cm|sn|ug|tz|rw|ht|gt|hn|sv|ni|cr|ve|cu|ar|cl|ec|bo|uy|br")
 
@@ -130,7 +133,7 @@ def _number_edits(text: str) -> list[tuple[int, int, str]]:
         words = sum(len(text[s:e].split()) for s, e, *_ in run)
         if _numeral_run(text, run):
             edits += [(e, run[k + 1][0], "-") for k, (_, e, *_) in enumerate(run[:-1])
-                      if re.search(r"[,.]|dash|hyphen", text[e:run[k + 1][0]], re.IGNORECASE)]
+                      if re.search(r"[,.\-]|dash|hyphen", text[e:run[k + 1][0]], re.IGNORECASE)]
             i = j
         elif words >= 2 and any(spoken for *_, spoken in run):
             for k, (s, e, digits, _) in enumerate(run):

@@ -38,7 +38,7 @@ for _kind in (
     EntityKind("EMAIL_ADDRESS", "Email"),
     EntityKind("US_SSN", "SSN"),
     EntityKind("A_NUMBER", "A-number"),
-    EntityKind("CASE_NUMBER", "Case number"),
+    EntityKind("CASE_NUMBER", "ID number"),     # case, record, account, benefit and student numbers alike
     EntityKind("URL", "URL"),
     EntityKind("IP_ADDRESS", "IP address"),
     EntityKind("US_STATE", "State", default="keep"),

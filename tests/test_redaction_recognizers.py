@@ -140,6 +140,13 @@ def test_normalize_leaves_ordinary_numbers_and_interjections():
     ("My lawyer is from Cherry Creek legal collective, in Texas.", "ORGANIZATION", "legal collective"),
     ("Two sisters came. Sunny and Grey. Eight and eleven.", "PERSON", "Sunny"),
     ("Oh, they're the heart. Penny on nights, she knitted hats for every baby.", "PERSON", "Penny"),
+    ("Sorry to keep you waiting. Joy, maybe you could start with your role?", "PERSON", "Joy"),
+    ("the card came after three months, 9 3 1 - 0 2 - 7 7 4 6.", "CASE_NUMBER", "9 3 1 - 0 2 - 7 7 4 6"),
+    ("I drove out to 1980 Cutler Road, trailer 14 because nobody answered.", "ADDRESS", "trailer 14"),
+    ("He lives at four-forty Pleasant Valley Road, space nine.", "ADDRESS", "space nine"),
+    ("Yes, the shop is umojastitch.square.site now.", "URL", "umojastitch.square.site"),
+    ("her birthday's 2-14 and she wants a cake", "DATE", "2-14"),
+    ("The birth of 10-3 and then the move.", "DATE", "10-3"),
 ])
 def test_recognizer_finds(text, kind, expected):
     assert any(expected in hit or hit in expected and len(hit) > 3 for hit in found(text).get(kind, [])), found(text)
@@ -209,9 +216,28 @@ def test_recognizer_finds(text, kind, expected):
     ("we ran version 3.10.12 of it", "CASE_NUMBER"),
     ("He works at the police station and she went to prep school in Texas.", "LOCATION"),
     ("He works at the police station and she went to prep school in Texas.", "ORGANIZATION"),
+    ("We are Rohingya, and the Garifuna and Mixtec families came later to Texas.", "PROPER_NOUN"),
+    ("We are Rohingya, and the Garifuna and Mixtec families came later to Texas.", "PERSON"),
+    ("Okay. Well, maybe you could start. Honestly, maybe you are right.", "PERSON"),
+    ("I talked to Caseworker Ruiz and went to Family Court in Texas.", "ORGANIZATION"),
+    ("We care a lot. Life is hard, the site was down and the page is old.", "URL"),
+    ("He was born 3-4 weeks early, and the birth of 2-3 kids is a lot.", "DATE"),
+    ("I told Omar likes school a lot. Every single house was empty.", "ORGANIZATION"),
 ])
 def test_recognizer_leaves_ordinary_speech(text, kind):
     assert kind not in found(text), found(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("we got two machines from Brightwater welcome house last spring", "Brightwater welcome house"),
+    ("I drove out to the Lindell arms complex, and nobody was there.", "Lindell arms complex"),
+])
+def test_a_name_whisper_lower_cased_after_its_first_word_reaches_its_head(text, name):
+    assert name in found(text).get("ORGANIZATION", []), found(text)
+
+
+def test_a_unit_word_without_a_number_is_not_part_of_the_address():
+    assert found("We live at 1520 Havana Street, space is tight there.")["ADDRESS"] == ["1520 Havana Street"]
 
 
 def test_years_states_and_countries_are_marked_as_kept_types():

@@ -7,7 +7,6 @@ from redaction.recognizers import register
 
 _SUFFIX = (r"(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl"
            r"|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Terrace|Trail|Loop|Plaza|Square|Alley|Pike|Crossing)\b\.?")
-_UNIT = r"(?:\s*,?\s*(?:apartment|apt\.?|unit|suite|ste\.?|#|number)\s*[\w-]+)?"
 # "412", "12-14", a spoken "six-nineteen" (the view reads it "6-19"), and ASR's "2,250".
 _NUMBER = r"\b(?:\d{1,3}(?:,\d{3})+|\d{1,6}(?:-\d{1,3})?)"
 _NOT_YEAR = r"(?!(?:19|20)\d\d\b)"
@@ -18,6 +17,9 @@ _CASED = re.DOTALL | re.MULTILINE
 _NUMBER_WORD = (_NUMBER + r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
                 r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
                 r"|hundred")
+# "apartment 2c"; "lot 14", "trailer 3", "space nine" only with a number ("space is short" is no unit).
+_UNIT = (r"(?:\s*,?\s*(?:(?:apartment|apt\.?|unit|suite|ste\.?|#|number)\s*[\w-]+"
+         rf"|(?:lot|space|trailer|room|building|bldg\.?)\s*#?(?:[A-Za-z]?\d[\w-]*|(?:{_NUMBER_WORD})\b(?:-\w+)?)))?")
 _STRONG_SUFFIX = r"(?:street|avenue|lane|road|boulevard)\b"
 _NOT_GENERIC = r"(?!(?:side|back|main|busy|quiet|same|next|wrong|whole|dead|one|two|city|wall)\b)"
 

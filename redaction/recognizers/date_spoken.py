@@ -59,8 +59,10 @@ def date() -> PatternRecognizer:
             Pattern("month_day", rf"\b(?:{_MONTHS})\s+(?:the\s+)?{_DAY}\b", 0.85),
             Pattern("day_of_month", rf"\b(?:the\s+)?{_DAY}\s+of\s+(?:{_MONTHS})\b", 0.85),
             Pattern("numeric", r"(?<![\d/])[01]?\d/[0-3]?\d(?:/\d{2,4})?(?![\d/])", 0.6),
-            # Whisper writes "nine twenty-three" as "9-23"; only after "on"/"by"... is it a date ("3-4 days" is not).
-            Pattern("numeric_dash", r"(?<=\b(?i:on|by|until|since|before|after)\s)(?:1[0-2]|0?[1-9])-(?:3[01]|[12]\d|0?[1-9])"
+            # Whisper writes "nine twenty-three" as "9-23"; only after "on"/"by"... or a birthday ("my birthday is
+            # 4-17", Whisper's "the birth of 11-6") is it a date ("3-4 days" is not).
+            Pattern("numeric_dash", r"(?<=\b(?i:on|by|until|since|before|after|birthday(?:'s|\s+is|\s+was)?"
+                                    r"|birth\s+(?:of|is|was|date\s+is)|born)\s)(?:1[0-2]|0?[1-9])-(?:3[01]|[12]\d|0?[1-9])"
                                     + _NO_NOUN_AFTER, 0.6),
             Pattern("iso", r"\b(?:19|20)\d\d-[01]\d-[0-3]\d\b", 0.85),
             Pattern("day_alone", _DAY_ALONE, 0.6),

@@ -9,7 +9,8 @@ import re
 from presidio_analyzer import Pattern, PatternRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from redaction.gazetteers import COUNTRIES, KEPT_PROPER, NOT_NAMES, PUBLIC_BODIES, US_STATES, is_demonym
+from redaction.gazetteers import (COUNTRIES, KEPT_PROPER, NOT_NAMES, PUBLIC_BODIES, US_STATES, in_words, is_demonym,
+                                  plain_words)
 from redaction.recognizers import pattern_name, register
 
 _HEADS = (r"(?:Shelter|Services?|Charities|Charity|School|Academy|Hospital|Clinic|Cl[ií]nica|Center|Centre"
@@ -47,6 +48,11 @@ _NAME_HEADS = (r"(?i:alliance|network|partners|partnership|newcomers|fulfillment
                r"|suites|nails|academy|ranch|middle|elementary|recovery|associates|collective)\b")
 # Heads that end a name even where Whisper garbled the words before them: "be country collaborative."
 _END_HEADS = r"(?:collaborative|collective|coalition)(?=\s*[,.;!?]|\s*$|\s+(?:for|in|and|that|who|which|helped|said)\b)"
+# Whisper keeps a name's first word and lower-cases the rest ("Caprock welcome house", "Snowland cultural
+# hall", "the Carpathian arms complex"): with a word between, these heads end the name.
+_SPOKEN_HEADS = (r"(?:house|hall|circle|assembly|complex|arms|apartments|village|hospital|clinic|center|centre|academy"
+                 r"|charter|church|outreach|institute|college|elementary|shelter|mission|ministries|market|farms?"
+                 r"|packing|staffing)\b")
 _KIND = r"(?:community|social|legal|health|family|youth|mental|medical|support|refugee|immigrant)"
 _GAP_WORD = (rf"(?!(?:in|on|at|to|for|with|of|and|or|is|was|are|were|be|been|has|had|have|will|would|can|could"
              rf"|{_KIND})\b)" + _GENERIC)
@@ -131,6 +137,21 @@ class LowerCaseOrganizationRecognizer(OrganizationRecognizer):
         first = pattern_text.split()[0]
         return super().invalidate_result(pattern_text) or _kept_word(first)
 
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        if nlp_artifacts is None:
+            return results
+        words = plain_words(nlp_artifacts.nlp_engine.nlp[self.supported_language])
+        return [r for r in results if pattern_name(r) != "capital_lower_head"
+                or _named_phrase(nlp_artifacts.tokens.char_span(r.start, r.end), words)]
+
+
+def _named_phrase(span, words) -> bool:
+    """Only describing words between the name and its head ("Omar likes school" is a sentence), and a
+    name, not an English word capitalised for opening the sentence ("Every single house")."""
+    return span is not None and all(t.pos_ in ("ADJ", "NOUN", "PROPN", "NUM") for t in span[1:-1]) \
+        and not (span[0].is_sent_start and in_words(span[0], words))
+
 
 @register
 def organization_lower_case() -> PatternRecognizer:
@@ -146,5 +167,6 @@ def organization_lower_case() -> PatternRecognizer:
                                       rf"|store|restaurant|company|plant|clinic|program),)\s){_LOWER_WORD}"
                                       rf"(?:(?:charter|community|christian|catholic)\s+|{_LOWER_WORD}){{0,2}}"
                                       rf"{_NAME_HEADS}", 0.55),
+                  Pattern("capital_lower_head", rf"\b{NAME_WORD}\s+{_LOWER_WORD}{{1,2}}{_SPOKEN_HEADS}", 0.55),
                   Pattern("garbled_name", rf"\b{_LOWER_WORD}{{1,2}}{_END_HEADS}", 0.55)],
         global_regex_flags=_CASED)
