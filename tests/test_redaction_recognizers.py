@@ -147,6 +147,7 @@ def test_normalize_leaves_ordinary_numbers_and_interjections():
     ("Yes, the shop is umojastitch.square.site now.", "URL", "umojastitch.square.site"),
     ("her birthday's 2-14 and she wants a cake", "DATE", "2-14"),
     ("The birth of 10-3 and then the move.", "DATE", "10-3"),
+    ("a man at the church, rich Vanderzy, found us a room", "PERSON", "rich Vanderzy"),
 ])
 def test_recognizer_finds(text, kind, expected):
     assert any(expected in hit or hit in expected and len(hit) > 3 for hit in found(text).get(kind, [])), found(text)
@@ -234,6 +235,16 @@ def test_recognizer_leaves_ordinary_speech(text, kind):
 ])
 def test_a_name_whisper_lower_cased_after_its_first_word_reaches_its_head(text, name):
     assert name in found(text).get("ORGANIZATION", []), found(text)
+
+
+def test_a_word_name_before_a_name_joins_it_only_as_a_name():
+    hits = found("When will Omar come back? He was a rich Vanderbilt once.")
+    assert not any(w in hit for hit in hits.get("PERSON", []) + hits.get("PROPER_NOUN", []) for w in ("will", "rich")), hits
+
+
+def test_a_dashed_date_after_is_needs_a_birthday_said_just_before():
+    assert found("They had her birthday wrong on the form. It's 4-17, not the first.")["DATE"] == ["4-17"]
+    assert "DATE" not in found("The final score is 4-17, we lost again.")
 
 
 def test_a_unit_word_without_a_number_is_not_part_of_the_address():

@@ -64,6 +64,9 @@ def date() -> PatternRecognizer:
             Pattern("numeric_dash", r"(?<=\b(?i:on|by|until|since|before|after|birthday(?:'s|\s+is|\s+was)?"
                                     r"|birth\s+(?:of|is|was|date\s+is)|born)\s)(?:1[0-2]|0?[1-9])-(?:3[01]|[12]\d|0?[1-9])"
                                     + _NO_NOUN_AFTER, 0.6),
+            # "They had her birthday wrong. It's 4-17.": after "is" only a birthday said just before makes it a date.
+            Pattern("numeric_dash_is", r"(?<=\b(?i:it's|it\s+is|is|was)\s)(?:1[0-2]|0?[1-9])-(?:3[01]|[12]\d|0?[1-9])"
+                                       + _NO_NOUN_AFTER, 0.3),
             Pattern("iso", r"\b(?:19|20)\d\d-[01]\d-[0-3]\d\b", 0.85),
             Pattern("day_alone", _DAY_ALONE, 0.6),
             Pattern("numeral_day_alone", _NUMERAL_DAY_ALONE, 0.6),

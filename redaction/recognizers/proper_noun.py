@@ -43,6 +43,16 @@ def _candidate(tok, words: frozenset[str]) -> bool:
              or tok.pos_ in _CONTENT and (not tok.is_sent_start or not in_words(tok, words)))
 
 
+def _given_before(doc, i: int) -> bool:
+    """Whisper's "rich Vanderzy", "a man named, um, grace Okafor": a given name it lower-cased before
+    a family name is part of the name; "will Omar come" (a verb) and "a rich Vanderbilt" are not."""
+    if i == 0 or doc[i].is_sent_start:
+        return False
+    prev = doc[i - 1]
+    return prev.is_lower and prev.lower_ in given_names() and prev.pos_ in ("ADJ", "NOUN", "PROPN") \
+        and not (i > 1 and doc[i - 2].pos_ in ("DET", "ADJ", "NUM"))
+
+
 class ProperNounRecognizer(LocalRecognizer):
     def __init__(self):
         super().__init__(supported_entities=["PROPER_NOUN", "PERSON"], name="proper_noun")
@@ -81,6 +91,8 @@ class ProperNounRecognizer(LocalRecognizer):
                 continue
             if doc[i:j].text.lower() not in _KEPT:
                 span, entity = self._name(doc, i, j)
+                if span is not None and span.start == i and _given_before(doc, i):
+                    span, entity = doc[i - 1:span.end], "PERSON"
                 if span is not None and entity in entities:
                     results.append(RecognizerResult(entity, span.start_char, span.end_char, SCORE,
                                                     recognition_metadata={"recognizer_name": self.name}))
