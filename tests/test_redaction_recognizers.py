@@ -147,7 +147,8 @@ def test_normalize_leaves_ordinary_numbers_and_interjections():
     ("Yes, the shop is umojastitch.square.site now.", "URL", "umojastitch.square.site"),
     ("her birthday's 2-14 and she wants a cake", "DATE", "2-14"),
     ("The birth of 10-3 and then the move.", "DATE", "10-3"),
-    ("a man at the church, rich Vanderzy, found us a room", "PERSON", "rich Vanderzy"),
+    ("He was so small then. Bean, we call him, since that day.", "PERSON", "Bean"),
+    ("She moved in the 14th instead of the first, so we lost a month.", "DATE", "the 14th"),
 ])
 def test_recognizer_finds(text, kind, expected):
     assert any(expected in hit or hit in expected and len(hit) > 3 for hit in found(text).get(kind, [])), found(text)
@@ -223,6 +224,7 @@ def test_recognizer_finds(text, kind, expected):
     ("I talked to Caseworker Ruiz and went to Family Court in Texas.", "ORGANIZATION"),
     ("We care a lot. Life is hard, the site was down and the page is old.", "URL"),
     ("He was born 3-4 weeks early, and the birth of 2-3 kids is a lot.", "DATE"),
+    ("Okay, I call her later. So, we call them every week in Texas.", "PERSON"),
     ("I told Omar likes school a lot. Every single house was empty.", "ORGANIZATION"),
 ])
 def test_recognizer_leaves_ordinary_speech(text, kind):
@@ -238,6 +240,7 @@ def test_a_name_whisper_lower_cased_after_its_first_word_reaches_its_head(text, 
 
 
 def test_a_word_name_before_a_name_joins_it_only_as_a_name():
+    assert "rich Vanderzy" in found("a man at the church, rich Vanderzy, found us a room").get("PERSON", [])
     hits = found("When will Omar come back? He was a rich Vanderbilt once.")
     assert not any(w in hit for hit in hits.get("PERSON", []) + hits.get("PROPER_NOUN", []) for w in ("will", "rich")), hits
 

@@ -37,6 +37,8 @@ _DISLOCATED = r"(?=,\s+(?:she|he)\b)"
 _DISLOCATED_FAR = r"(?=\s+(?:on|at|in|from|with)\s+[a-z]+(?:\s+[a-z]+)?,\s+(?:she|he)\b)"
 _ASKS = (r"(?=,\s+(?i:(?:maybe|now|so|first|just|okay|ok)\s+)?(?i:you|could|can|would|will|do|did|does|what|how|when|where|why|tell|please|are|were|is"
          r"|have|had|thanks|thank|welcome|let's|let|go\s+ahead|sorry)\b)")
+# "Bin, I call him": a nickname set before the one who calls the person by it.
+_CALLED_BY = r"(?=,\s+(?i:i|we|they|everybody|everyone|people|my\s+\w+)\s+(?i:call|calls|called)\s+(?i:him|her|them|me)\b)"
 # "my little sister, ivy", "a little girl, harmony who came in"
 _KIND_OF = r"(?:(?i:little|big|young|younger|older|baby|teenage|new|old)\s+)?"
 # "Summer, who used to be over us": a relative "who" is said of people; "Wait, who is that?" asks.
@@ -129,6 +131,7 @@ def name_context() -> PatternRecognizer:
             # "the youngest is river, he ...": the child named after the rank.
             Pattern("ranked", rf"(?<=\b(?i:oldest|eldest|youngest|baby)\s+(?:one\s+)?(?:is|was)\s+){_ANY}"
                               r"(?=\s*[,.;!?]|\s+and\b)", 0.6),
+            Pattern("called_by", rf"\b{_ANY}{_CALLED_BY}", 0.7),
             Pattern("relative", rf"(?<=^|\s){_CAP}{_RELATIVE}", 0.75),
             Pattern("appositive", rf"(?<=^|[.?!]\s+){_CAP}(?=,\s+(?i:(?:one\s+of\s+)?(?:the|my|our|his|her|their))\s+"
                                   rf"(?:[a-z]+\s+)?{_ROLES}s?\b)", 0.7),
