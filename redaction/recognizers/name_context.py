@@ -29,16 +29,18 @@ _ROLES = (r"(?i:\b(?:girl|boy|child|kid|son|daughter|mother|father|mom|dad|mum|s
           r"|grandma|grandpa|granddaughter|grandson|grandchild|stepson|stepdaughter|niece|nephew|intern|director"
           r"|counselor|therapist|interpreter|advocate|worker|officer"
           r"|deputy|detective|sheriff|principal|coach|driver|guard|chaplain|pastor|aide|mentor|tutor))")
-# Speech addresses people by name: "Thank you, Ren." and a turn opening "Mirlande, could you ..." or "Joy, maybe you ...".
+# Speech addresses people by name: "Thank you, Ren." and a turn opening "Mirlande, could you ..."
+# or "Joy, maybe you ...".
 _THANKS = r"(?i:\bthank\s+you|\bthanks)(?i:\s+(?:both|all|so\s+much|very\s+much|again))?,?"
 # A name set before the sentence, then picked up by a pronoun: "Esperance, she's in fourth grade."
 _DISLOCATED = r"(?=,\s+(?:she|he)\b)"
 # "Penny on nights, she knitted...": a short phrase between; only a known given name will do there.
 _DISLOCATED_FAR = r"(?=\s+(?:on|at|in|from|with)\s+[a-z]+(?:\s+[a-z]+)?,\s+(?:she|he)\b)"
-_ASKS = (r"(?=,\s+(?i:(?:maybe|now|so|first|just|okay|ok)\s+)?(?i:you|could|can|would|will|do|did|does|what|how|when|where|why|tell|please|are|were|is"
-         r"|have|had|thanks|thank|welcome|let's|let|go\s+ahead|sorry)\b)")
+_ASKS = (r"(?=,\s+(?i:(?:maybe|now|so|first|just|okay|ok)\s+)?(?i:you|could|can|would|will|do|did|does|what|how|when"
+         r"|where|why|tell|please|are|were|is|have|had|thanks|thank|welcome|let's|let|go\s+ahead|sorry)\b)")
 # "Bin, I call him": a nickname set before the one who calls the person by it.
-_CALLED_BY = r"(?=,\s+(?i:i|we|they|everybody|everyone|people|my\s+\w+)\s+(?i:call|calls|called)\s+(?i:him|her|them|me)\b)"
+_CALLED_BY = (r"(?=,\s+(?i:i|we|they|everybody|everyone|people|my\s+\w+)\s+(?i:call|calls|called)"
+              r"\s+(?i:him|her|them|me)\b)")
 # "my little sister, ivy", "a little girl, harmony who came in"
 _KIND_OF = r"(?:(?i:little|big|young|younger|older|baby|teenage|new|old)\s+)?"
 # "Summer, who used to be over us": a relative "who" is said of people; "Wait, who is that?" asks.

@@ -49,8 +49,9 @@ def _opens_name(ent, tokens) -> bool:
     """ "Oberlin and Case Western": a capitalised generic word inside a sentence, before another
     name word, opens an organization's name; "Caseworker Lopez" is a role before a person."""
     first = tokens[0]
-    return ent.label_ == "ORGANIZATION" and first.lower_ in _GENERIC_OPENERS and not first.is_sent_start and first.text[0].isupper() \
-        and len(tokens) > 1 and tokens[1].text[0].isupper() and tokens[1].lower_ not in NOT_NAMES
+    return ent.label_ == "ORGANIZATION" and first.lower_ in _GENERIC_OPENERS and not first.is_sent_start \
+        and first.text[0].isupper() and len(tokens) > 1 and tokens[1].text[0].isupper() \
+        and tokens[1].lower_ not in NOT_NAMES
 
 
 def is_cased(doc) -> bool:
