@@ -26,6 +26,8 @@ _ORDINAL_DAY = (rf"(?:(?:twenty|thirty)[\s-](?:{_ORD})|{_ORD}|tenth|eleventh|twe
 _NO_NOUN_AFTER = (r"(?=\s*[,.;:!?]|\s*$|\s+(?i:at|and|when|because|so|i|we|he|she|they|it|that|or|about|for|with|in"
                   r"|but|then|if|is|was|which|you|this|my|his|her|our|their|there|instead|not|again|already)\b"
                   r"|\s+of\s+(?i:(?:the\s+)?(?:last|this|next|following|previous|same|that)|the|each|every)\s+month\b)")
+# Whisper's "9-23" for a spoken month and day, with no noun after it ("3-4 days" is no date).
+_MONTH_DASH_DAY = r"(?:1[0-2]|0?[1-9])-(?:3[01]|[12]\d|0?[1-9])" + _NO_NOUN_AFTER
 _DAY_ALONE = (rf"(?<=(?i:\b(?:on|by|until|till|since|before|after|from|through|for|around|to))\s+)"
               rf"(?i:the\s+{_ORDINAL_DAY})" + _NO_NOUN_AFTER)
 # "we meet usually the 21st": written as a numeral, an ordinal with no noun after it is a day even
@@ -59,14 +61,12 @@ def date() -> PatternRecognizer:
             Pattern("month_day", rf"\b(?:{_MONTHS})\s+(?:the\s+)?{_DAY}\b", 0.85),
             Pattern("day_of_month", rf"\b(?:the\s+)?{_DAY}\s+of\s+(?:{_MONTHS})\b", 0.85),
             Pattern("numeric", r"(?<![\d/])[01]?\d/[0-3]?\d(?:/\d{2,4})?(?![\d/])", 0.6),
-            # Whisper writes "nine twenty-three" as "9-23"; only after "on"/"by"... or a birthday ("my birthday is
-            # 4-17", Whisper's "the birth of 11-6") is it a date ("3-4 days" is not).
+            # Only after "on"/"by"... or a birthday ("my birthday is 4-17", Whisper's "the birth of 11-6")
+            # is "9-23" a date.
             Pattern("numeric_dash", r"(?<=\b(?i:on|by|until|since|before|after|birthday(?:'s|\s+is|\s+was)?"
-                                    r"|birth\s+(?:of|is|was|date\s+is)|born)\s)(?:1[0-2]|0?[1-9])-(?:3[01]|[12]\d|0?[1-9])"
-                                    + _NO_NOUN_AFTER, 0.6),
+                                    r"|birth\s+(?:of|is|was|date\s+is)|born)\s)" + _MONTH_DASH_DAY, 0.6),
             # "They had her birthday wrong. It's 4-17.": after "is" only a birthday said just before makes it a date.
-            Pattern("numeric_dash_is", r"(?<=\b(?i:it's|it\s+is|is|was)\s)(?:1[0-2]|0?[1-9])-(?:3[01]|[12]\d|0?[1-9])"
-                                       + _NO_NOUN_AFTER, 0.3),
+            Pattern("numeric_dash_is", r"(?<=\b(?i:it's|it\s+is|is|was)\s)" + _MONTH_DASH_DAY, 0.3),
             Pattern("iso", r"\b(?:19|20)\d\d-[01]\d-[0-3]\d\b", 0.85),
             Pattern("day_alone", _DAY_ALONE, 0.6),
             Pattern("numeral_day_alone", _NUMERAL_DAY_ALONE, 0.6),
