@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, replace
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
-from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpEngineProvider
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -19,6 +19,7 @@ from deidflow.models import Redaction, ReviewItem, Segment, Speaker
 from deidflow.study import Study
 from redaction import recognizers
 from redaction.gazetteers import NOT_NAMES, WORD_NAMES, plain_words
+from redaction.nlp import BisectContextEnhancer, PiecewiseSpacyNlpEngine
 from redaction.normalize import normalize
 from redaction.policy import kind, redacts
 from redaction.pseudonyms import Crosswalk, surrogate
@@ -53,11 +54,12 @@ def analyzer() -> AnalyzerEngine:
     global _ENGINE
     with _ENGINE_LOCK:
         if _ENGINE is None:
-            nlp = NlpEngineProvider(nlp_configuration=_NLP_CONFIG).create_engine()
+            nlp = NlpEngineProvider(nlp_engines=(PiecewiseSpacyNlpEngine,),
+                                    nlp_configuration=_NLP_CONFIG).create_engine()
             registry = RecognizerRegistry(recognizers=recognizers.build(), supported_languages=["en"])
             _ENGINE = AnalyzerEngine(
                 registry=registry, nlp_engine=nlp, supported_languages=["en"],
-                context_aware_enhancer=LemmaContextAwareEnhancer(context_matching_mode="whole_word",
+                context_aware_enhancer=BisectContextEnhancer(context_matching_mode="whole_word",
                                                                  context_prefix_count=6))
         return _ENGINE
 
@@ -195,6 +197,10 @@ def _propagate(winners: list[Span], text: str, confirmed, plain: frozenset[str] 
     An email's local part names its owner ("honor dot reyes at ..."): those names, capitalised, count too."""
     added = []
     seen = set()
+    at: dict[tuple[int, int], Span] = {}
+    for w in winners:
+        at.setdefault((w.start, w.end), w)
+    taken = sorted(at)           # _resolve's winners do not overlap
     for s in [w for w in winners if w.entity_type in _PROPAGATED and confirmed(w)]:
         said = text[s.start:s.end]
         entity_type, flags, forms = s.entity_type, 0, {said}
@@ -213,14 +219,21 @@ def _propagate(winners: list[Span], text: str, confirmed, plain: frozenset[str] 
                 # In another case, a name that is also a word ("grace", "left") is probably the word: review it.
                 word = form.lower() in WORD_NAMES or form.lower() in plain
                 score = s.score if m.group() == form or not word else LOWER_WORD_NAME
-                same = [w for w in winners if (w.start, w.end) == m.span()]
+                same = at.get(m.span())
                 if same:
-                    if same[0].entity_type != entity_type and same[0].score <= s.score:
-                        same[0].entity_type = entity_type
-                elif not any(w.start < m.end() and m.start() < w.end for w in winners + added):
+                    if same.entity_type != entity_type and same.score <= s.score:
+                        same.entity_type = entity_type
+                elif not _meets(taken, *m.span()):
                     added.append(Span(m.start(), m.end(), entity_type, min(score, s.score), "propagation",
                                       canonical=s.canonical if form == said else None))
+                    insort(taken, m.span())
     return winners + added
+
+
+def _meets(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of `taken`, sorted spans no two of which overlap."""
+    i = bisect_left(taken, (end,))
+    return i > 0 and taken[i - 1][1] > start
 
 
 _PROPAGATED = ("PERSON", "ORGANIZATION", "LOCATION", "PROPER_NOUN", "EMAIL_ADDRESS")
@@ -240,29 +253,44 @@ def _resolve(spans: list[Span]) -> list[Span]:
     A span that holds a slightly better one, or a better one of its own type, ranks with it, so
     "Kawthoolei Baptist Fellowship" stays one organization rather than a place and a person, and
     "Salem welcome Alliance" one organization rather than three pieces."""
+    by_start = sorted(spans, key=lambda t: t.start)
+    starts = [t.start for t in by_start]
+
     def rank(s: Span) -> float:
-        inner = [t for t in spans if s.start <= t.start and t.end <= s.end and t.end - t.start < s.end - s.start]
+        inner = [t for t in by_start[bisect_left(starts, s.start):bisect_right(starts, s.end)]
+                 if t.end <= s.end and t.end - t.start < s.end - s.start]
         best = max((t.score for t in inner), default=s.score)
         same = max((t.score for t in inner if t.entity_type == s.entity_type), default=s.score)
         return max(s.score, same, best if best - s.score <= CONTAINS_MARGIN else s.score)
 
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []        # sorted, and no two overlap
     out = []
     for s in sorted(spans, key=lambda s: (-rank(s), -(s.end - s.start), s.start)):
-        pieces = [(s.start, s.end)]
-        for a, b in taken:
-            pieces = [q for p in pieces for q in ((p[0], min(p[1], a)), (max(p[0], b), p[1])) if q[0] < q[1]] \
-                if any(p[0] < b and a < p[1] for p in pieces) else pieces
+        pieces, pos = [], s.start
+        i = bisect_left(taken, (s.start,))
+        if i and taken[i - 1][1] > s.start:
+            i -= 1
+        while i < len(taken) and taken[i][0] < s.end:
+            if taken[i][0] > pos:
+                pieces.append((pos, taken[i][0]))
+            pos = max(pos, taken[i][1])
+            i += 1
+        if pos < s.end:
+            pieces.append((pos, s.end))
         for a, b in pieces:
             out.append(replace(s, start=a, end=b))
-            taken.append((a, b))
+            insort(taken, (a, b))
     return out
 
 
 def _split(spans: list[Span], bounds: list[tuple[int, int]], text: str) -> list[_Piece]:
     pieces = []
+    ends = [b for _, b in bounds]
     for s in spans:
-        for i, (a, b) in enumerate(bounds):
+        for i in range(bisect_right(ends, s.start), len(bounds)):
+            a, b = bounds[i]
+            if a >= s.end:
+                break
             lo, hi = max(s.start, a), min(s.end, b)
             chunk = text[lo:hi]
             lo += len(chunk) - len(chunk.lstrip(" ,.-"))

@@ -78,7 +78,7 @@ class NerRecognizer(LocalRecognizer):
         for ent in nlp_artifacts.entities:
             if ent.label_ not in entities or ent.label_ not in self.ENTITIES:
                 continue
-            for start, end in self._pieces(ent):
+            for start, end in self._pieces(ent, text):
                 # "Left's okay", "Speaks in my mind": one English word opening a sentence is capitalised
                 # for that alone, unless it is also a name that spaCy reads as one ("Ding was okay").
                 if ent[0].is_sent_start and ent[0].idx == start and end == ent[0].idx + len(ent[0]) \
@@ -97,7 +97,7 @@ class NerRecognizer(LocalRecognizer):
             and (tok.lower_ in person_names(GIVEN_NAMES) or tok.lower_ in person_names(FAMILY_NAMES))
 
     @staticmethod
-    def _pieces(ent) -> list[tuple[int, int]]:
+    def _pieces(ent, text: str) -> list[tuple[int, int]]:
         """The entity without edge determiners/punctuation, minus kept states and countries."""
         tokens = list(ent)
         while tokens and (tokens[0].pos_ in _EDGE or tokens[0].lower_ in NOT_NAMES and not _opens_name(ent, tokens)):
@@ -109,7 +109,6 @@ class NerRecognizer(LocalRecognizer):
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         if ent.label_ not in ("LOCATION", "NRP"):
             return [(start, end)]
-        text = ent.doc.text
         pieces, pos = [], start
         for m in _KEPT_PLACES.finditer(text, start, end):
             pieces.append((pos, m.start()))
