@@ -41,11 +41,14 @@ _WORD = re.compile(r"[A-Za-z]+|\d+")
 _STOP = "|".join(sorted(STOP_WORDS, key=len, reverse=True))
 # What may sit between the numbers of one spoken run: spaces, a comma, a dash, a period, a pause ("...").
 _RUN_GAP = re.compile(r"[ \t]*(?:[,\-]|\.{1,3}|…)?[ \t]*(?:(?i:dash|hyphen)[ \t]*,?[ \t]*)?")
+_NUMBER_WORDS = "|".join([*UNITS, *TEENS, *TENS, "oh", "hundred"])
 _SPOKEN_EMAIL = re.compile(
     # "email me at ...", "the form is online at www...": the word before "at" is the medium or a
     # function word, not the mailbox; a www. address, or one with a path, is a website.
     r"\b(?!(?:e-?mail|mail|message|online|website|site|" + _STOP + r")\s+at\b)"
-    r"(?P<local>[a-z0-9]+(?:\s+(?:dot|underscore|dash|hyphen|period)\s+[a-z0-9]+)*)"
+    r"(?P<local>[a-z0-9]+(?:\s+(?:dot|underscore|dash|hyphen|period)\s+[a-z0-9]+)*"
+    # "ghiath dot masri eighty at ...": a number said after the name is part of the mailbox
+    r"(?:\s+(?:\d+|" + _NUMBER_WORDS + r")(?:[\s-]+(?:" + _NUMBER_WORDS + r"))*)?)"
     # a spoken domain may be several words ("at tri county research dot org")
     r"\s+at\s+(?!www\b)(?P<domain>(?:(?!(?:" + _STOP + r")\b)"
     r"[a-z0-9-]+\s+){0,2}[a-z0-9-]+(?:(?:\s+dot\s+|\.)[a-z0-9-]+)*(?:\s+dot\s+|\.)(?:" + TLDS + r"))\b"
@@ -177,7 +180,7 @@ def _email_edits(text: str) -> list[tuple[int, int, str]]:
     edits, taken = [], []
     for m in _SPOKEN_EMAIL.finditer(text):
         local, domain = spoken_to_symbols(m.group("local")), spoken_to_symbols(m.group("domain"))
-        edits.append((m.start(), m.end(), local + "@" + re.sub(r"\s+", "", domain)))
+        edits.append((m.start(), m.end(), re.sub(r"\s+", "", local) + "@" + re.sub(r"\s+", "", domain)))
         taken.append((m.start(), m.end()))
     for m in _SPOKEN_DOMAIN.finditer(text):
         if not any(s < m.end() and m.start() < e for s, e in taken):

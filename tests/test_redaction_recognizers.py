@@ -245,6 +245,44 @@ def test_a_word_name_before_a_name_joins_it_only_as_a_name():
     assert not any(w in hit for hit in hits.get("PERSON", []) + hits.get("PROPER_NOUN", []) for w in ("will", "rich")), hits
 
 
+@pytest.mark.parametrize("text, kind, expected", [
+    # a fragment answer of two capitals, one no English word: the whole of it
+    ("Where was he stationed?\nFort Benning. Then Germany.", "PROPER_NOUN", "Fort Benning"),
+    # a number said after the name in a spoken mailbox
+    ("You can write to dana dot okafor seventy two at yahoo dot com.", "EMAIL_ADDRESS",
+     "dana dot okafor seventy two at yahoo dot com"),
+    # a spoken house number before a street that NER takes for an organization
+    ("The address is still sixty-two Larkspur Court, same as before.", "ADDRESS", "sixty-two Larkspur Court"),
+    # a named complex with its unit
+    ("They gave us Linden Park Apartments, unit fourteen, upstairs.", "ADDRESS", "Linden Park Apartments, unit fourteen"),
+    # Spanish dates
+    ("Llegamos el veintidós de marzo, en la noche.", "DATE", "el veintidós de marzo"),
+    ("She started working in octubre, I think.", "DATE", "octubre"),
+    # the next speaker's answer to a question after a name
+    ("And the little one's name, for the recording?\nLovely. He came early, in the spring.", "PERSON", "Lovely"),
+    ("What do they call him at school?\nRoyal. Like the color.", "PERSON", "Royal"),
+])
+def test_recognizer_finds_all_of_it(text, kind, expected):
+    assert expected in found(text).get(kind, []), found(text)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("We had two Harbor Court kids and one Maple Court family.", "ADDRESS"),
+    ("The Lakeview Apartments unit was small.", "ADDRESS"),
+    ("She was eighty at the time, and lived to ninety at home.", "EMAIL_ADDRESS"),
+    ("I want mayo and ketchup on it, thanks.", "DATE"),
+    ("What's the name of it?\nSorry. I forget.", "PERSON"),
+    ("Do you know her name?\nNo. Never asked.", "PERSON"),
+    ("Did they say why they changed the name?\nBecause the old one was bad.", "PERSON"),
+])
+def test_recognizer_leaves_these_alone(text, kind):
+    assert kind not in found(text), found(text)
+
+
+def test_two_english_capitals_alone_are_a_phrase_not_a_name():
+    assert "Good Morning" not in found("Good Morning. How are you?").get("PROPER_NOUN", [])
+
+
 def test_a_dashed_date_after_is_needs_a_birthday_said_just_before():
     assert found("They had her birthday wrong on the form. It's 4-17, not the first.")["DATE"] == ["4-17"]
     assert "DATE" not in found("The final score is 4-17, we lost again.")

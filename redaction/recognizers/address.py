@@ -20,6 +20,11 @@ _NUMBER_WORD = (_NUMBER + r"|one|two|three|four|five|six|seven|eight|nine|ten|el
 # "apartment 2c"; "lot 14", "trailer 3", "space nine" only with a number ("space is short" is no unit).
 _UNIT = (r"(?:\s*,?\s*(?:(?:apartment|apt\.?|unit|suite|ste\.?|#|number)\s*[\w-]+"
          rf"|(?:lot|space|trailer|room|building|bldg\.?)\s*#?(?:[A-Za-z]?\d[\w-]*|(?:{_NUMBER_WORD})\b(?:-\w+)?)))?")
+# "eighty-eight", "twenty-two-ten", "four oh six": two number words at least ("one Main Street job" is none).
+_SPOKEN_HOUSE_NUMBER = rf"\b(?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD}|oh))+"
+# A named complex gives an address with its unit: "Rosemoor Apartments, unit twelve".
+_COMPLEX = (r"(?:Apartments|Apts\.?|Townhomes|Townhouses|Homes|Village|Villas|Towers|Gardens|Manor|Estates|Courts"
+            r"|Lofts|Residences|Commons|Terrace|Heights|Mobile\s+Home\s+Park|Trailer\s+Park)")
 _STRONG_SUFFIX = r"(?:street|avenue|lane|road|boulevard)\b"
 _NOT_GENERIC = r"(?!(?:side|back|main|busy|quiet|same|next|wrong|whole|dead|one|two|city|wall)\b)"
 
@@ -30,6 +35,10 @@ def street_cased() -> PatternRecognizer:
         "ADDRESS", name="address",
         patterns=[
             Pattern("numbered", rf"{_NUMBER}\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w'.-]*\s+){{1,3}}{_SUFFIX}{_UNIT}", 0.85),
+            Pattern("spoken_numbered", rf"{_SPOKEN_HOUSE_NUMBER}\s+(?:[A-Z][\w'.-]*\s+){{1,3}}{_SUFFIX}{_UNIT}", 0.75),
+            Pattern("complex_unit", rf"\b(?:[A-Z][\w'.-]*\s+){{1,3}}{_COMPLEX}\s*,?\s*(?:apartment|apt\.?|unit|suite"
+                                    rf"|building|bldg\.?|lot|space|trailer|number|#)\s*#?(?:[A-Za-z]?\d[\w-]*"
+                                    rf"|(?:{_NUMBER_WORD})\b(?:[\s-]+(?:{_NUMBER_WORD})\b)*(?:-?[A-Za-z]\b)?)", 0.85),
             Pattern("street", rf"\b(?:[A-Z][\w'.-]*\s+){{1,3}}(?:Street|Avenue|Road|Lane|Drive|Boulevard)\b", 0.6),
             # "2207 West Emma", "88 Calle Ocho, unit 5": no street word, but a compass point or a unit says address.
             Pattern("compass", rf"{_NOT_YEAR}{_NUMBER}\s+(?:North|South|East|West|[NSEW]\.)\s+"

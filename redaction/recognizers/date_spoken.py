@@ -18,6 +18,11 @@ _DAY = (rf"(?:(?:twenty|thirty)[\s-](?:{_ORD}|{_CARD})|{_ORD}|{_CARD}|tenth|elev
         r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty"
         r"|[0-3]?\d(?:st|nd|rd|th)?)")
 _CASED = re.DOTALL | re.MULTILINE
+# Spanish inside an English interview: "el quince de septiembre", "el 3 de mayo", "desde enero".
+_MESES = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+_DIA = (r"primero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince"
+        r"|diecis[eé]is|diecisiete|dieciocho|diecinueve|veinte|treinta(?:\s+y\s+uno)?|[0-3]?\d"
+        r"|veinti(?:uno|d[oó]s|tr[eé]s|cuatro|cinco|s[eé]is|siete|ocho|nueve)")
 # "I came on the ninth": an ordinal day alone after a time preposition, when no noun follows it
 # ("on the third floor", "by the second day" are not dates).
 _ORDINAL_DAY = (rf"(?:(?:twenty|thirty)[\s-](?:{_ORD})|{_ORD}|tenth|eleventh|twelfth|thirteenth|fourteenth"
@@ -60,6 +65,7 @@ def date() -> PatternRecognizer:
         patterns=[
             Pattern("month_day", rf"\b(?:{_MONTHS})\s+(?:the\s+)?{_DAY}\b", 0.85),
             Pattern("day_of_month", rf"\b(?:the\s+)?{_DAY}\s+of\s+(?:{_MONTHS})\b", 0.85),
+            Pattern("dia_de_mes", rf"\b(?:el\s+)?(?:{_DIA})\s+de\s+(?:{_MESES})\b", 0.85),
             Pattern("numeric", r"(?<![\d/])[01]?\d/[0-3]?\d(?:/\d{2,4})?(?![\d/])", 0.6),
             # Only after "on"/"by"... or a birthday ("my birthday is 4-17", Whisper's "the birth of 11-6")
             # is "9-23" a date.
@@ -90,7 +96,10 @@ def month() -> PatternRecognizer:
     return PatternRecognizer(
         "DATE", name="month",
         patterns=[Pattern("month", r"\b(?:January|February|March|April|June|July|August|September"
-                                   r"|October|November|December)\b", 0.55)],
+                                   r"|October|November|December)\b", 0.55),
+                  # Spanish months are no English words in any case, but "mayo" is
+                  Pattern("mes", r"\b(?i:enero|febrero|marzo|abril|junio|julio|agosto|septiembre|setiembre|octubre"
+                                 r"|noviembre|diciembre)\b", 0.55)],
         global_regex_flags=_CASED)
 
 

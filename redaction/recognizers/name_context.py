@@ -53,6 +53,8 @@ _AGED = (rf"(?=\s+(?:is|his)\s+(?:{_AGE}(?:\s*[,.;!?]|\s+(?:and|now|years?)\b)"
          r"|the\s+(?:oldest|eldest|youngest|middle\s+one|baby)(?:\s*[,.;!?]|\s+(?:one|of|and|now|girl|boy|son|daughter)\b)))")
 # Whisper's "then patience, fifteen, ..." and "there's cash. Fourteen.": the age said on its own after the name.
 _AGE_APART = rf"(?=[,.]\s+{_AGE}\s*[,.;!?])"
+# "And your baby's name, for the tape?" / "Lovely.": the next speaker's answer to a question after a name.
+_ASKED_NAME = r"(?<=(?i:\bnames?\b|\bcall(?:ed|s)?\s+(?:him|her|them|you|it)\b)[^\n.?!]{0,40}\?[ \t]*\n[ \t]*)"
 _AT_SENTENCE_START = ("addressed", "dislocated", "appositive")
 # Cues weak enough that only a known given name will do after them ("destiny is 16", "thanks, journey.").
 _GIVEN_NAME_ONLY = ("aged", "aged_apart", "ranked", "dislocated_lower", "dislocated_far", "thanked_lower")
@@ -134,6 +136,7 @@ def name_context() -> PatternRecognizer:
             Pattern("ranked", rf"(?<=\b(?i:oldest|eldest|youngest|baby)\s+(?:one\s+)?(?:is|was)\s+){_ANY}"
                               r"(?=\s*[,.;!?]|\s+and\b)", 0.6),
             Pattern("called_by", rf"\b{_ANY}{_CALLED_BY}", 0.7),
+            Pattern("answered", rf"{_ASKED_NAME}{_name(_CAP, 3)}(?=[.!]|\s*$)", 0.8),
             Pattern("relative", rf"(?<=^|\s){_CAP}{_RELATIVE}", 0.75),
             Pattern("appositive", rf"(?<=^|[.?!]\s+){_CAP}(?=,\s+(?i:(?:one\s+of\s+)?(?:the|my|our|his|her|their))\s+"
                                   rf"(?:[a-z]+\s+)?{_ROLES}s?\b)", 0.7),

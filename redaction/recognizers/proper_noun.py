@@ -122,9 +122,17 @@ class ProperNounRecognizer(LocalRecognizer):
             return run, "PROPER_NOUN"
         # "Greater Pilgrim Rest": a capital opening two more is the first word of the name;
         # "Coach Landry": the words after the first are capitalised inside the sentence.
-        if len(run) > 2:
+        # "Ban Vinai.": two capitals that are the whole sentence, one of them no English word, are one
+        # name said as an answer ("Good Morning." is a phrase).
+        if len(run) > 2 or len(run) == 2 and self._alone(doc, j) and not in_words(run[1], self._words):
             return run, "PROPER_NOUN"
         return (run[1:], "PROPER_NOUN") if len(run) > 1 else (None, None)
+
+    @staticmethod
+    def _alone(doc, j: int) -> bool:
+        """Does the sentence end at doc[j], with a full stop, so the run before it is all it says?"""
+        return j < len(doc) and doc[j].text in (".", "!") and (j + 1 == len(doc) or doc[j + 1].is_sent_start
+                                                                or doc[j + 1].is_space)
 
     def _listed(self, doc, j: int) -> bool:
         """Does a list go on at doc[j] with another capitalised word ("Honor, Brooks and Kinsley")?"""
