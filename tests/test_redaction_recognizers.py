@@ -261,6 +261,14 @@ def test_a_word_name_before_a_name_joins_it_only_as_a_name():
     # the next speaker's answer to a question after a name
     ("And the little one's name, for the recording?\nLovely. He came early, in the spring.", "PERSON", "Lovely"),
     ("What do they call him at school?\nRoyal. Like the color.", "PERSON", "Royal"),
+    # Whisper's text: round 16
+    ("Her name's honor kessler, she came in March.", "PERSON", "honor kessler"),
+    ("Frost, she's our caseworker now.", "PERSON", "Frost"),
+    ("Ask Miss harmony at the desk.", "PERSON", "harmony"),
+    ("Then I took classes at Tovah Rinns community college for two years.", "ORGANIZATION",
+     "Tovah Rinns community college"),
+    ("So we went to quill creek legal clinic in the end.", "ORGANIZATION", "quill creek legal clinic"),
+    ("The same card, ending in 6,218, for years.", "CASE_NUMBER", "6,218"),
 ])
 def test_recognizer_finds_all_of_it(text, kind, expected):
     assert expected in found(text).get(kind, []), found(text)
@@ -274,6 +282,10 @@ def test_recognizer_finds_all_of_it(text, kind, expected):
     ("What's the name of it?\nSorry. I forget.", "PERSON"),
     ("Do you know her name?\nNo. Never asked.", "PERSON"),
     ("Did they say why they changed the name?\nBecause the old one was bad.", "PERSON"),
+    ("Honestly, she's fine. Anyway, he's gone.", "PERSON"),
+    ("I miss patience with them. Miss it a lot.", "PERSON"),
+    ("He went to immigration legal clinic, then a free legal clinic.", "ORGANIZATION"),
+    ("The story is ending in tears, and it ends with 1,200 people.", "CASE_NUMBER"),
 ])
 def test_recognizer_leaves_these_alone(text, kind):
     assert kind not in found(text), found(text)

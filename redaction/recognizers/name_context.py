@@ -10,13 +10,14 @@ import re
 from presidio_analyzer import Pattern, PatternRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from redaction.gazetteers import COUNTRIES, NOT_NAMES, PUBLIC_BODIES, US_STATES, given_names, plain_words
+from redaction.gazetteers import (COUNTRIES, FAMILY_NAMES, NOT_NAMES, PUBLIC_BODIES, US_STATES, given_names,
+                                  person_names, plain_words)
 from redaction.recognizers import pattern_name, register
 
 _ANY = r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'’-]+"
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’-]+"       # "Étienne", "Ömer": capitals beyond ASCII
 # Cue words are matched in any case; the name part keeps its own case rule.
-_INTRO = r"(?i:\bmy\s+name\s+is|\bmy\s+name's|\b(?:her|his|their)\s+name\s+(?:is|was))"   # a full name follows
+_INTRO = r"(?i:\bmy\s+name\s+is|\b(?:my|her|his|their)\s+name's|\b(?:her|his|their)\s+name\s+(?:is|was))"   # a full name follows
 _NAMED = r"(?i:\bnamed|\bcall(?:s|ed)?\s+(?:me|him|her)|\bgo(?:es)?\s+by)"                      # usually a first name
 _WEAK = r"(?i:\bthis\s+is|\bcalled|\bi\s+am|\bi'm|\bspoke\s+(?:to|with)|\btalked\s+to|\basked\s+for)"
 # Abbreviated titles are never ordinary words, so the name after them may be in any case;
@@ -57,7 +58,8 @@ _AGE_APART = rf"(?=[,.]\s+{_AGE}\s*[,.;!?])"
 _ASKED_NAME = r"(?<=(?i:\bnames?\b|\bcall(?:ed|s)?\s+(?:him|her|them|you|it)\b)[^\n.?!]{0,40}\?[ \t]*\n[ \t]*)"
 _AT_SENTENCE_START = ("addressed", "dislocated", "appositive")
 # Cues weak enough that only a known given name will do after them ("destiny is 16", "thanks, journey.").
-_GIVEN_NAME_ONLY = ("aged", "aged_apart", "ranked", "dislocated_lower", "dislocated_far", "thanked_lower")
+_GIVEN_NAME_ONLY = ("aged", "aged_apart", "ranked", "dislocated_lower", "dislocated_far", "thanked_lower",
+                    "honorific_lower")
 # Words that follow a cue but are not names: "I'm Catholic", "this is Texas", "my son And".
 _NOT_A_NAME = NOT_NAMES | STOP_WORDS | US_STATES | COUNTRIES | PUBLIC_BODIES | frozenset(
     "mr mrs ms mx dr miss mister catholic christian muslim jewish mexican american sure sorry fine glad happy "
@@ -79,7 +81,9 @@ class NameContextRecognizer(PatternRecognizer):
         # At a sentence's start only the comma after it says "name": "Wrong, is there..." is a word.
         plain = plain_words(nlp_artifacts.nlp_engine.nlp[self.supported_language])
         given = given_names()
+        # ... except a family name picked up by "she"/"he" ("Gentry, she's our worker").
         return [r for r in results if pattern_name(r) not in _AT_SENTENCE_START or text[r.start:r.end].lower() not in plain
+                or pattern_name(r) == "dislocated" and text[r.start:r.end].lower() in person_names(FAMILY_NAMES)
                 if pattern_name(r) not in _GIVEN_NAME_ONLY or text[r.start:r.end].lower() in given
                 if pattern_name(r) != "role_lower" or _lower_name(nlp_artifacts.tokens, r, given)
                 if pattern_name(r) != "aged_apart" or not _object(nlp_artifacts.tokens, r)]
@@ -118,6 +122,9 @@ def name_context() -> PatternRecognizer:
             Pattern("cued", rf"(?<={_WEAK}\s+){_name(_CAP, 2)}", 0.6),
             Pattern("title", rf"(?<={_TITLE}\s+){_name(_ANY, 2)}", 0.85),
             Pattern("honorific", rf"(?<={_HONORIFIC}\s+){_name(_CAP, 2)}", 0.85),
+            # Whisper's "Miss precious": a title it capitalised before a given name it did not.
+            Pattern("honorific_lower", rf"(?<=\b(?:Miss|Mister|Doctor|Sister|Pastor|Officer|Judge|Coach)\s+)"
+                                       r"[a-z][\w'’-]+", 0.6),
             Pattern("role", rf"(?<={_ROLES},?\s+(?i:named\s+|called\s+)?){_name(_CAP, 2)}", 0.7),
             # Whisper's "my granddaughter journey": in lower case only a known given name will do.
             Pattern("role_lower", rf"(?<=\b(?i:my|our|his|her|their|the|a)\s+{_KIND_OF}{_ROLES},?\s+(?:is\s+|was\s+)?)"

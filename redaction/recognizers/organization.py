@@ -37,7 +37,8 @@ _LOWER_HEADS = (r"(?:shelters?|services?|charities|charity|school|academy|hospit
 # Lower-case ASR text has no capitals to go by, but a word before a school level or a
 # hospital kind ("roosevelt middle school", "mercy general hospital") or after "saint" is a name.
 _GENERIC = (r"(?!(?:the|a|an|my|his|her|their|our|your|this|that|local|public|private|new|old|big|small|nearby"
-            r"|same|other|different|good|bad|catholic|charter|county|city|state|next|first|second)\b)")
+            r"|same|other|different|good|bad|catholic|charter|county|city|state|next|first|second|free|immigration"
+            r"|housing|tenants?|law|university|campus|students?)\b)")
 _LOWER_NAMED = (rf"\b{_GENERIC}[a-z][a-z'-]+\s+(?:(?:elementary|middle|high|junior\s+high|primary|charter)\s+school"
                 r"|(?:general|memorial|regional|community|county|children's|medical|methodist|baptist|presbyterian)"
                 r"\s+(?:hospital|medical\s+center|clinic|health\s+center))\b"
@@ -54,6 +55,9 @@ _SPOKEN_HEADS = (r"(?:house|hall|circle|assembly|complex|arms|apartments|village
                  r"|charter|church|outreach|institute|college|elementary|shelter|mission|ministries|market|farms?"
                  r"|packing|staffing)\b")
 _KIND = r"(?:community|social|legal|health|family|youth|mental|medical|support|refugee|immigrant)"
+# After a word of the agency's kind these are a name's head: "Bonnie Murts community college", "to stage brush
+# legal clinic" ("a legal clinic" has no name before its kind).
+_KIND_HEADS = r"(?:college|clinic|services|center|centre|counseling|aid|project|program|collective|house)\b"
 _GAP_WORD = (rf"(?!(?:in|on|at|to|for|with|of|and|or|is|was|are|were|be|been|has|had|have|will|would|can|could"
              rf"|{_KIND})\b)" + _GENERIC)
 _LOWER_WORD = rf"(?:{_GAP_WORD}[a-z][\w'-]*\s+)"     # one lower-case word of a name, and the space after it
@@ -161,12 +165,13 @@ def organization_lower_case() -> PatternRecognizer:
         "ORGANIZATION", name="organization_lower_case",
         patterns=[Pattern("capital_then_lower", rf"\b{NAME_WORD}\s+{_LOWER_WORD}{{0,2}}{_NAME_HEADS}", 0.6),
                   # "Cherry Creek legal collective": after two capitals, a word of the agency's kind belongs to it.
-                  Pattern("capitals_then_kind", rf"\b(?:{NAME_WORD}\s+){{2,3}}(?:{_KIND}\s+){{1,2}}{_NAME_HEADS}", 0.6),
+                  Pattern("capitals_then_kind", rf"\b(?:{NAME_WORD}\s+){{2,3}}(?:{_KIND}\s+){{1,2}}(?:{_NAME_HEADS}"
+                                                rf"|{_KIND_HEADS})", 0.6),
                   # "to manion charter academy": a kind of school may follow the name's own word.
                   Pattern("after_at", rf"(?<=\b(?i:at|from|with|to|for|we're|we\s+are|(?:salon|agency|church|shop"
                                       rf"|store|restaurant|company|plant|clinic|program),)\s){_LOWER_WORD}"
                                       rf"(?:(?:charter|community|christian|catholic)\s+|{_LOWER_WORD}){{0,2}}"
-                                      rf"{_NAME_HEADS}", 0.55),
+                                      rf"(?:{_NAME_HEADS}|{_KIND}\s+{_KIND_HEADS})", 0.55),
                   Pattern("capital_lower_head", rf"\b{NAME_WORD}\s+{_LOWER_WORD}{{1,2}}{_SPOKEN_HEADS}", 0.55),
                   Pattern("garbled_name", rf"\b{_LOWER_WORD}{{1,2}}{_END_HEADS}", 0.55)],
         global_regex_flags=_CASED)
