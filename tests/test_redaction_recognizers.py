@@ -284,6 +284,7 @@ def test_recognizer_finds_all_of_it(text, kind, expected):
     ("Did they say why they changed the name?\nBecause the old one was bad.", "PERSON"),
     ("Honestly, she's fine. Anyway, he's gone.", "PERSON"),
     ("I miss patience with them. Miss it a lot.", "PERSON"),
+    ("Coach said I could start if I came to practice.", "PERSON"),
     ("He went to immigration legal clinic, then a free legal clinic.", "ORGANIZATION"),
     ("The story is ending in tears, and it ends with 1,200 people.", "CASE_NUMBER"),
 ])

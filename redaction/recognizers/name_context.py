@@ -86,6 +86,7 @@ class NameContextRecognizer(PatternRecognizer):
                 or pattern_name(r) == "dislocated" and text[r.start:r.end].lower() in person_names(FAMILY_NAMES)
                 if pattern_name(r) not in _GIVEN_NAME_ONLY or text[r.start:r.end].lower() in given
                 if pattern_name(r) != "role_lower" or _lower_name(nlp_artifacts.tokens, r, given)
+                if pattern_name(r) != "honorific_lower" or not _verb(nlp_artifacts.tokens, r)
                 if pattern_name(r) != "aged_apart" or not _object(nlp_artifacts.tokens, r)]
 
 
@@ -94,6 +95,12 @@ def _lower_name(doc, result, given) -> bool:
     "my boss is frank" an adjective."""
     span = doc.char_span(result.start, result.end)
     return span is not None and span.text.lower() in given and span[0].pos_ in ("NOUN", "PROPN", "X")
+
+
+def _verb(doc, result) -> bool:
+    """ "Coach said I could start": a verb after a title is what the person did, not their name."""
+    span = doc.char_span(result.start, result.end)
+    return span is None or span[0].pos_ in ("VERB", "AUX")
 
 
 def _object(doc, result) -> bool:
