@@ -223,17 +223,19 @@ def _propagate(winners: list[Span], text: str, confirmed, plain: frozenset[str] 
                 if same:
                     if same.entity_type != entity_type and same.score <= s.score:
                         same.entity_type = entity_type
-                elif not _meets(taken, *m.span()):
+                elif not _overlapping(taken, *m.span()):
                     added.append(Span(m.start(), m.end(), entity_type, min(score, s.score), "propagation",
                                       canonical=s.canonical if form == said else None))
                     insort(taken, m.span())
     return winners + added
 
 
-def _meets(taken: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether [start, end) overlaps one of `taken`, sorted spans no two of which overlap."""
-    i = bisect_left(taken, (end,))
-    return i > 0 and taken[i - 1][1] > start
+def _overlapping(taken: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of `taken` (sorted, no two overlapping) that overlap [start, end)."""
+    i = bisect_left(taken, (start,))
+    if i and taken[i - 1][1] > start:
+        i -= 1
+    return taken[i:bisect_left(taken, (end,))]
 
 
 _PROPAGATED = ("PERSON", "ORGANIZATION", "LOCATION", "PROPER_NOUN", "EMAIL_ADDRESS")
@@ -267,14 +269,10 @@ def _resolve(spans: list[Span]) -> list[Span]:
     out = []
     for s in sorted(spans, key=lambda s: (-rank(s), -(s.end - s.start), s.start)):
         pieces, pos = [], s.start
-        i = bisect_left(taken, (s.start,))
-        if i and taken[i - 1][1] > s.start:
-            i -= 1
-        while i < len(taken) and taken[i][0] < s.end:
-            if taken[i][0] > pos:
-                pieces.append((pos, taken[i][0]))
-            pos = max(pos, taken[i][1])
-            i += 1
+        for a, b in _overlapping(taken, s.start, s.end):
+            if a > pos:
+                pieces.append((pos, a))
+            pos = max(pos, b)
         if pos < s.end:
             pieces.append((pos, s.end))
         for a, b in pieces:
