@@ -226,6 +226,18 @@ def test_recognizer_finds(text, kind, expected):
     ("He was born 3-4 weeks early, and the birth of 2-3 kids is a lot.", "DATE"),
     ("Okay, I call her later. So, we call them every week in Texas.", "PERSON"),
     ("I told Omar likes school a lot. Every single house was empty.", "ORGANIZATION"),
+    ("We had two Harbor Court kids and one Maple Court family.", "ADDRESS"),
+    ("The Lakeview Apartments unit was small.", "ADDRESS"),
+    ("She was eighty at the time, and lived to ninety at home.", "EMAIL_ADDRESS"),
+    ("I want mayo and ketchup on it, thanks.", "DATE"),
+    ("What's the name of it?\nSorry. I forget.", "PERSON"),
+    ("Do you know her name?\nNo. Never asked.", "PERSON"),
+    ("Did they say why they changed the name?\nBecause the old one was bad.", "PERSON"),
+    ("Honestly, she's fine. Anyway, he's gone.", "PERSON"),
+    ("I miss patience with them. Miss it a lot.", "PERSON"),
+    ("Coach said I could start if I came to practice.", "PERSON"),
+    ("He went to immigration legal clinic, then a free legal clinic.", "ORGANIZATION"),
+    ("The story is ending in tears, and it ends with 1,200 people.", "CASE_NUMBER"),
 ])
 def test_recognizer_leaves_ordinary_speech(text, kind):
     assert kind not in found(text), found(text)
@@ -272,24 +284,6 @@ def test_a_word_name_before_a_name_joins_it_only_as_a_name():
 ])
 def test_recognizer_finds_all_of_it(text, kind, expected):
     assert expected in found(text).get(kind, []), found(text)
-
-
-@pytest.mark.parametrize("text, kind", [
-    ("We had two Harbor Court kids and one Maple Court family.", "ADDRESS"),
-    ("The Lakeview Apartments unit was small.", "ADDRESS"),
-    ("She was eighty at the time, and lived to ninety at home.", "EMAIL_ADDRESS"),
-    ("I want mayo and ketchup on it, thanks.", "DATE"),
-    ("What's the name of it?\nSorry. I forget.", "PERSON"),
-    ("Do you know her name?\nNo. Never asked.", "PERSON"),
-    ("Did they say why they changed the name?\nBecause the old one was bad.", "PERSON"),
-    ("Honestly, she's fine. Anyway, he's gone.", "PERSON"),
-    ("I miss patience with them. Miss it a lot.", "PERSON"),
-    ("Coach said I could start if I came to practice.", "PERSON"),
-    ("He went to immigration legal clinic, then a free legal clinic.", "ORGANIZATION"),
-    ("The story is ending in tears, and it ends with 1,200 people.", "CASE_NUMBER"),
-])
-def test_recognizer_leaves_these_alone(text, kind):
-    assert kind not in found(text), found(text)
 
 
 def test_two_english_capitals_alone_are_a_phrase_not_a_name():
