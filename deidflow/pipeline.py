@@ -278,11 +278,11 @@ def _audio_key(job: Job) -> tuple[str, str]:
 
 
 def _decode(job: Job, stereo: bool = False):
-    """16 kHz samples of the job's recording; mono comes from the transcription stage when it ran here."""
+    """16 kHz 16-bit samples of the job's recording; mono comes from the transcription stage when it ran here."""
     kept = None if stereo else _decoded.pop(_audio_key(job), None)
     if kept is not None:
         return kept
-    return ingest_audio.decode(Path(job.path), stereo=stereo, duration_s=job.source["duration_s"] or None)
+    return ingest_audio.decode_pcm(Path(job.path), stereo=stereo, duration_s=job.source["duration_s"] or None)
 
 
 def _check_complete(samples, header_s: float) -> None:

@@ -30,7 +30,7 @@ def diarize(audio: np.ndarray, segments: list[Segment], num_speakers: int | None
     scores = channel_scores(stereo_audio, chunks) if num_speakers in (None, 2) else None
     by_channel = scores is not None
     if not by_channel:
-        scores = backends.BACKENDS[backend or backends.DEFAULT](np.asarray(audio, np.float32), chunks, num_speakers)
+        scores = backends.BACKENDS[backend or backends.DEFAULT](audio, chunks, num_speakers)
     path = smooth(chunks, scores)
     labels = _labels_by_first_turn(path) if not by_channel else [f"S{p + 1}" for p in path]
     out = split_segments(segments, chunks, labels, audio_end=len(audio) / 16000)

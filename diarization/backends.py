@@ -13,6 +13,7 @@ from typing import Callable
 import numpy as np
 
 from diarization.chunks import Chunk
+from ingest.audio import to_float
 
 Backend = Callable[[np.ndarray, list[Chunk], "int | None"], np.ndarray]
 BACKENDS: dict[str, Backend] = {}
@@ -53,7 +54,7 @@ if _pyannote_available():
         from pyannote.audio import Pipeline
 
         pipeline = _pyannote_pipeline(Pipeline)
-        result = pipeline({"waveform": torch.from_numpy(audio)[None], "sample_rate": 16000},
+        result = pipeline({"waveform": torch.from_numpy(to_float(audio))[None], "sample_rate": 16000},
                           num_speakers=num_speakers)
         annotation = getattr(result, "speaker_diarization", result)
         turns = list(annotation.itertracks(yield_label=True))

@@ -6,6 +6,7 @@ import torch
 
 from diarization.chunks import Chunk
 from diarization.models import voice_encoder
+from ingest.audio import to_float
 
 MEL_HOP = 160            # resemblyzer: 10 ms frames
 BATCH = 256
@@ -18,16 +19,21 @@ TARGET_DBFS = -30.0
 
 
 def mel_frames(audio: np.ndarray) -> np.ndarray:
-    """resemblyzer's mel frames (volume raised to -30 dBFS as it does), computed block by block."""
+    """resemblyzer's mel frames (volume raised to -30 dBFS as it does), computed block by block.
+
+    audio may be 16-bit PCM: each block is converted on its own, never the whole recording."""
     from resemblyzer.audio import wav_to_mel_spectrogram
 
-    power = float(np.dot(audio, audio)) / max(len(audio), 1)
+    starts = range(0, len(audio), BLOCK)
+    power = sum(float(np.dot(b, b)) for b in (to_float(audio[i:i + BLOCK]) for i in starts)) / max(len(audio), 1)
     change = TARGET_DBFS - 10 * np.log10(power) if power > 0 else 0.0   # silence has no level
     gain = np.float32(10 ** (change / 20)) if change > 0 else np.float32(1.0)
-    blocks = [wav_to_mel_spectrogram(audio[i:i + BLOCK] * gain)[: len(audio[i:i + BLOCK]) // MEL_HOP]
-              if i + BLOCK < len(audio) else wav_to_mel_spectrogram(audio[i:i + BLOCK] * gain)
-              for i in range(0, len(audio), BLOCK)]
-    return np.concatenate(blocks) if blocks else np.zeros((0, 40), np.float32)
+    mels = []
+    for i in starts:
+        block = to_float(audio[i:i + BLOCK])
+        mel = wav_to_mel_spectrogram(block * gain)
+        mels.append(mel[: len(block) // MEL_HOP] if i + BLOCK < len(audio) else mel)
+    return np.concatenate(mels) if mels else np.zeros((0, 40), np.float32)
 
 
 def voiced_frames(mel: np.ndarray) -> np.ndarray:

@@ -50,6 +50,17 @@ def test_two_voices_found_and_shared_segment_split_at_the_word(mono):
     assert out[0].text == turns[0]["text"] and out[1].text == turns[1]["text"]
 
 
+def test_16_bit_samples_give_the_float_result(mono):
+    from diarization.embed import mel_frames
+    from ingest.audio import decode_pcm
+    pcm = decode_pcm(FIXTURES / "two_voices.ogg")
+    assert np.array_equal(mel_frames(pcm), mel_frames(mono))
+    _, segments = load("two_voices")
+    from_pcm, _ = diarization.diarize(pcm, segments)
+    from_float, _ = diarization.diarize(mono, segments)
+    assert [(s.start, s.end, s.speaker) for s in from_pcm] == [(s.start, s.end, s.speaker) for s in from_float]
+
+
 def test_roles_guessed_from_questions_are_flagged_for_review(mono):
     _, segments = load("two_voices")
     out, speakers = diarization.diarize(mono, segments)

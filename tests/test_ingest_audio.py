@@ -24,6 +24,16 @@ def test_every_container_decodes_to_16k_mono(name):
     assert path.read_bytes() == before                       # originals untouched
 
 
+def test_pipeline_holds_16_bit_samples_at_half_the_memory():
+    pcm = audio.decode_pcm(AUDIO / "interview.m4a")
+    samples = audio.decode(AUDIO / "interview.m4a")
+    assert pcm.dtype == np.int16 and pcm.nbytes * 2 == samples.nbytes
+    assert np.array_equal(audio.to_float(pcm), samples)
+    assert audio.to_float(samples) is samples
+    stereo = audio.decode_pcm(AUDIO / "interview_stereo44k.flac", stereo=True)
+    assert stereo.dtype == np.int16 and stereo.shape[0] == 2
+
+
 def test_stereo_decode_keeps_both_channels():
     stereo = audio.decode(AUDIO / "interview_stereo44k.flac", stereo=True)
     assert stereo.shape[0] == 2 and stereo.shape[1] == len(audio.decode(AUDIO / "interview_stereo44k.flac"))

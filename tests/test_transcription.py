@@ -64,6 +64,8 @@ def test_long_audio_is_cut_into_windows_at_the_quietest_moment():
     assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:]))
     assert 17 * rate <= bounds[0][1] <= 17.5 * rate
     assert split_at_pauses(speech[: 10 * rate], window_s=20) == [(0, 10 * rate)]
+    pcm = (np.clip(speech, -1, 1) * 32767).astype(np.int16)     # as the pipeline holds a recording
+    assert split_at_pauses(pcm, window_s=20) == bounds
 
 
 def test_windowed_transcription_keeps_absolute_times(monkeypatch):
@@ -74,6 +76,14 @@ def test_windowed_transcription_keeps_absolute_times(monkeypatch):
     assert any(s.start >= 12.0 for s in segments)
     assert all(w.start >= 12.0 for s in segments if s.start >= 12.0 for w in s.words)
     assert "tucson" in " ".join(s.text for s in segments).lower()
+
+
+def test_16_bit_samples_transcribe_as_their_float_conversion():
+    pcm = audio.decode_pcm(AUDIO / "interview.flac")
+    from_pcm, _ = transcribe(pcm)
+    from_float, _ = transcribe(audio.to_float(pcm))
+    assert "tucson" in " ".join(s.text for s in from_pcm).lower()
+    assert [(s.start, s.end, s.text) for s in from_pcm] == [(s.start, s.end, s.text) for s in from_float]
 
 
 def test_files_side_by_side_only_where_the_engine_can_share_its_model():

@@ -8,6 +8,7 @@ from typing import Callable, Protocol
 import numpy as np
 
 from deidflow.models import Segment, Word
+from ingest.audio import to_float
 from transcription.windows import SAMPLE_RATE, split_at_pauses
 
 
@@ -62,7 +63,7 @@ def transcribe(audio: np.ndarray, engine: str = "faster-whisper", model: str | N
     for start, end in split_at_pauses(audio):
         offset = start / SAMPLE_RATE
         shifted = (lambda t, o=offset: progress(t + o)) if progress else None
-        segments += [_shift(s, offset) for s in eng.transcribe(audio[start:end], shifted)]
+        segments += [_shift(s, offset) for s in eng.transcribe(to_float(audio[start:end]), shifted)]
     return segments, eng.info()
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ingest.audio import to_float
+
 SAMPLE_RATE = 16000
 WINDOW_S = 600.0
 SEARCH_S = 20.0          # look this far back from a window's end for the quietest moment
@@ -20,7 +22,7 @@ def split_at_pauses(audio: np.ndarray, window_s: float = WINDOW_S) -> list[tuple
     bounds, start = [], 0
     while len(audio) - start > limit:
         lo = start + limit - search
-        frames = audio[lo:start + limit][: search // FRAME * FRAME].reshape(-1, FRAME)
+        frames = to_float(audio[lo:start + limit][: search // FRAME * FRAME]).reshape(-1, FRAME)
         quietest = int(np.argmin(np.einsum("ij,ij->i", frames, frames)))
         cut = lo + quietest * FRAME + FRAME // 2
         bounds.append((start, cut))
