@@ -18,7 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from deidflow.models import Redaction, ReviewItem, Segment, Speaker
 from deidflow.study import Study
 from redaction import recognizers
-from redaction.gazetteers import NOT_NAMES, WORD_NAMES, plain_words
+from redaction.gazetteers import NOT_NAMES, WORD_NAMES, given_names, kept_word, plain_words
 from redaction.nlp import BisectContextEnhancer, PiecewiseSpacyNlpEngine
 from redaction.normalize import normalize
 from redaction.policy import kind, redacts
@@ -208,14 +208,20 @@ def _propagate(winners: list[Span], text: str, confirmed, plain: frozenset[str] 
             # ASR lower-cases names ("carmen"), so a person's name spreads in any case; the capitals net's
             # guesses spread only as written: "Parole, you get..." must not take "parole".
             flags = 0 if s.recognizer == "proper_noun" else re.IGNORECASE
-            forms |= {w for w in re.findall(r"[A-ZÀ-ÖØ-Þ][\w'-]{2,}", said) if w.lower() not in NOT_NAMES}
+            # "Tamil Nadu" read as a person must not take the language everywhere
+            forms |= {w for w in re.findall(r"[A-ZÀ-ÖØ-Þ][\w'-]{2,}", said) if w.lower() not in NOT_NAMES and not kept_word(w)}
         elif s.entity_type == "EMAIL_ADDRESS":
             entity_type, forms = "PERSON", _email_names(said)
         for form in forms - seen:
             seen.add(form)
-            if form.lower() in STOP_WORDS:     # a misread "What" must not take every question
+            # A misread "What" must not take every question; a name that is a function word ("Will")
+            # spreads only as written inside a sentence, where the word is not capitalised.
+            stop = form.lower() in STOP_WORDS
+            if stop and not (form[:1].isupper() and form.lower() in given_names()):
                 continue
             for m in re.finditer(r"(?<![\w])" + re.escape(form) + r"(?![\w])", text, flags):
+                if stop and (m.group() != form or _opens_sentence(text, m.start())):
+                    continue
                 # In another case, a name that is also a word ("grace", "left") is probably the word: review it.
                 word = form.lower() in WORD_NAMES or form.lower() in plain
                 score = s.score if m.group() == form or not word else LOWER_WORD_NAME
@@ -228,6 +234,11 @@ def _propagate(winners: list[Span], text: str, confirmed, plain: frozenset[str] 
                                       canonical=s.canonical if form == said else None))
                     insort(taken, m.span())
     return winners + added
+
+
+def _opens_sentence(text: str, i: int) -> bool:
+    before = text[max(0, i - 20):i].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?…\n"
 
 
 def _overlapping(taken: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:

@@ -62,6 +62,9 @@ shelter school office agency court hospital clinic church center program the a a
 monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday
 god lord christmas easter ramadan thanksgiving spanish english french arabic creole
 laughs laughter laughing pause inaudible crosstalk applause music silence unintelligible
+ip id pin gps atm ebt iep esl ged gpa sij
+gracias merci danke obrigado obrigada mesi mèsi bonjou hola adios adiós buenas bueno dios ojalá ojala mijo mija
+miigwech boozhoo nandri vanakkam shukran salaam salam inshallah mashallah alhamdulillah habibi namaste asante
 """.split())
 
 # First names that are also ordinary words: said in lower case they are probably the word.
@@ -79,10 +82,14 @@ def is_demonym(word: str) -> bool:
         return False
     for country in COUNTRIES:
         stem = country.split()[-1]
-        if len(stem) >= 4 and w != stem and (w[:len(stem) - 1] == stem[:-1] and len(w) - len(stem) <= 4
+        # the ending follows the country's name closely: "Congolese", "Omani", but "Omanthai" is a place
+        if len(stem) >= 4 and w != stem and (w[:len(stem) - 1] == stem[:-1] and _DEMONYM_TAIL.fullmatch(w[len(stem) - 1:])
                                              or len(w) >= 5 and stem.startswith(w)):
             return True
     return False
+
+
+_DEMONYM_TAIL = re.compile(r"[a-z]{0,3}(?:an|ese|ish|i|ite)|n")
 
 
 # Capitalised words that name no one: languages, faiths, peoples (those that are no English word, which
@@ -98,12 +105,23 @@ arab arabs hispanic latino latina latinos latinas jew jews
 rohingya yazidi yezidi garifuna mixtec triqui kiche kaqchikel qanjobal akateko ixil tzotzil nahua lenca miskito
 aymara diné ojibwe anishinaabe yupik khmu karenni rakhine uyghur hazara baluch amazigh ashanti mandinka bambara
 tigrayan banyamulenge nuer shilluk masalit zaghawa darfuri lhotshampa latinx chicana tejano boricua taino gullah
+tamil sinhala sinhalese telugu malayalam kannada gujarati marathi sindhi balochi saraiki sylheti hmong mien
+khmer lao tibetan uzbek tajik turkmen kazakh kyrgyz chechen georgian hebrew yiddish aramaic assyrian chaldean
+syriac coptic twi akan ewe yoruba igbo hausa fulani fula wolof soninke dinka acholi luganda kiswahili zulu xhosa
+shona ndebele afrikaans malagasy tongan samoan chamorro marshallese chuukese ilocano cebuano visayan bisaya
+kurmanji sorani tigre afar kizigua q'eqchi' kekchi chuj zapotec tzeltal purépecha otomi mayan guarani
+kichwa quichua lakota navajo hopi cherokee choctaw inuit anishinaabemowin ojibwemowin
 god lord jesus christ allah bible quran koran torah gospel mass
 mr mrs ms mx dr miss mister sir madam reverend pastor father sister brother imam rabbi officer judge doctor coach
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december
 internet wifi covid zoom
 """.split())
+
+
+def kept_word(word: str) -> bool:
+    """A language, a faith, a people, a state or a country: kept, never part of a name."""
+    return is_demonym(word) or any(word.lower() in kept for kept in (KEPT_PROPER, US_STATES, COUNTRIES))
 
 
 @lru_cache(maxsize=2)
@@ -132,8 +150,13 @@ FAMILY_NAMES = ("last_names", "last_romanized_names")
 
 @lru_cache(maxsize=2)
 def english_words(nlp) -> frozenset[str]:
-    """WordNet's index of English words, shipped with the spaCy model's lemmatizer."""
-    return frozenset().union(*nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index").values())
+    """WordNet's index of English words, shipped with the spaCy model's lemmatizer, and the irregular
+    forms it lists apart ("got", "went", "children"), which no ending rule leads back to a word; not
+    those that are names too ("Hung", "Manning")."""
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    irregular = frozenset().union(*lookups.get_table("lemma_exc").values()) \
+        - person_names(GIVEN_NAMES) - person_names(FAMILY_NAMES)
+    return frozenset().union(*lookups.get_table("lemma_index").values()) | irregular
 
 
 @lru_cache(maxsize=1)

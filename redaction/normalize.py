@@ -18,6 +18,7 @@ TEENS = {w: str(10 + i) for i, w in enumerate(
 TENS = {w: str(20 + 10 * i)[0] for i, w in enumerate(
     "twenty thirty forty fifty sixty seventy eighty ninety".split())}
 REPEAT = {"double": 2, "triple": 3}
+DIGITOS = {w: str(i) for i, w in enumerate("cero uno dos tres cuatro cinco seis siete ocho nueve".split())}
 # ASR writes a spoken digit as its homophone ("eight to eight eight four", "for"); one counts
 # only between two spoken digits in a run that is an identifier without it, so "six to eight" stays.
 HOMOPHONES = {"to": "2", "too": "2", "for": "4", "won": "1", "ate": "8"}
@@ -41,14 +42,16 @@ _WORD = re.compile(r"[A-Za-z]+|\d+")
 _STOP = "|".join(sorted(STOP_WORDS, key=len, reverse=True))
 # What may sit between the numbers of one spoken run: spaces, a comma, a dash, a period, a pause ("...").
 _RUN_GAP = re.compile(r"[ \t]*(?:[,\-]|\.{1,3}|…)?[ \t]*(?:(?i:dash|hyphen)[ \t]*,?[ \t]*)?")
-_NUMBER_WORDS = "|".join([*UNITS, *TEENS, *TENS, "oh", "hundred"])
+NUMBER_WORDS = "|".join([*UNITS, *TEENS, *TENS, "oh", "hundred"])
+_SPANISH_DIGIT = re.compile(r"\b(?i:" + "|".join(DIGITOS) + r")\b")
+_SPANISH_RUN = re.compile(_SPANISH_DIGIT.pattern + r"(?:" + _RUN_GAP.pattern + _SPANISH_DIGIT.pattern + r"){3,}")
 _SPOKEN_EMAIL = re.compile(
     # "email me at ...", "the form is online at www...": the word before "at" is the medium or a
     # function word, not the mailbox; a www. address, or one with a path, is a website.
     r"\b(?!(?:e-?mail|mail|message|online|website|site|" + _STOP + r")\s+at\b)"
     r"(?P<local>[a-z0-9]+(?:\s+(?:dot|underscore|dash|hyphen|period)\s+[a-z0-9]+)*"
     # "ghiath dot masri eighty at ...": a number said after the name is part of the mailbox
-    r"(?:\s+(?:\d+|" + _NUMBER_WORDS + r")(?:[\s-]+(?:" + _NUMBER_WORDS + r"))*)?)"
+    r"(?:\s+(?:\d+|" + NUMBER_WORDS + r")(?:[\s-]+(?:" + NUMBER_WORDS + r"))*)?)"
     # a spoken domain may be several words ("at tri county research dot org")
     r"\s+at\s+(?!www\b)(?P<domain>(?:(?!(?:" + _STOP + r")\b)"
     r"[a-z0-9-]+\s+){0,2}[a-z0-9-]+(?:(?:\s+dot\s+|\.)[a-z0-9-]+)*(?:\s+dot\s+|\.)(?:" + TLDS + r"))\b"
@@ -116,7 +119,8 @@ def _number_edits(text: str) -> list[tuple[int, int, str]]:
             elif w in UNITS or w in TEENS or w in TENS:
                 run.append((s, e, UNITS.get(w) or TEENS.get(w) or TENS[w] + "0", True))
                 j += 1
-            elif w == "oh" and run and run[-1][3]:  # "oh" is zero only after a spoken digit
+            elif w == "oh" and (run and run[-1][3] or _joined_digit(text, tokens, j)):
+                # "oh" is zero after a spoken digit, or hyphened to one ("oh-four"); else it is "Oh, four kids"
                 run.append((s, e, "0", True))
                 j += 1
             elif w in HOMOPHONES and run and run[-1][3] and j + 1 < len(tokens) and tokens[j + 1][2] in UNITS:
@@ -146,6 +150,23 @@ def _number_edits(text: str) -> list[tuple[int, int, str]]:
             i = j
         else:
             i += 1
+    return edits
+
+
+def _joined_digit(text: str, tokens: list, j: int) -> bool:
+    return j + 1 < len(tokens) and tokens[j + 1][2] in UNITS and text[tokens[j][1]:tokens[j + 1][0]] == "-"
+
+
+def _spanish_edits(text: str) -> list[tuple[int, int, str]]:
+    """ "tres cuatro siete, cinco cinco cinco, cero uno ocho nueve": four or more Spanish digits in a row
+    are a number read out (fewer may be counting, or "dos" and "tres" as words)."""
+    edits = []
+    for m in _SPANISH_RUN.finditer(text):
+        words = list(_SPANISH_DIGIT.finditer(m.group()))
+        for k, w in enumerate(words):
+            gap_end = m.start() + (words[k + 1].start() if k + 1 < len(words) else w.end())
+            sep = "-" if k + 1 < len(words) and re.search(r"[,.…\-]", m.group()[w.end():words[k + 1].start()]) else ""
+            edits.append((m.start() + w.start(), gap_end, DIGITOS[w.group().lower()] + sep))
     return edits
 
 
@@ -190,5 +211,6 @@ def _email_edits(text: str) -> list[tuple[int, int, str]]:
 
 def normalize(text: str) -> NormalizedText:
     view = NormalizedText(text, list(range(len(text))), list(range(1, len(text) + 1)))
+    view = _rewrite(view, _spanish_edits(view.text))
     view = _rewrite(view, _number_edits(view.text))
     return _rewrite(view, _email_edits(view.text))

@@ -138,3 +138,21 @@ def test_a_name_spacy_takes_for_a_nationality_is_redacted_and_peoples_are_kept(v
     text = " ".join(s.text for s in res.segments)
     assert not any(name in text for name in ("Selamawit", "Eleuteria", "Case")), text
     assert all(kept in text for kept in ("Ethiopia", "wife", "Rohingya", "Garifuna", "Mixtec")), text
+
+
+def test_a_name_that_is_a_function_word_spreads_only_inside_sentences(vault):
+    res = run(Study(), vault, ["We adopted two brothers, Jayden and Will.", "Then Will just, like, blew up.",
+                               "Will you tell me about that year? It will help."])
+    text = " ".join(s.text for s in res.segments)
+    assert "Will just" not in text and "and Will" not in text, text
+    assert "Will you tell" in text and "It will help" in text, text
+
+
+
+def test_a_name_spreads_without_the_kept_words_read_into_it():
+    from redaction.deidentifier import Span, _propagate
+    text = "He came from Tamil Nadu, he says. I speak Tamil, and Nadu is far."
+    start = text.index("Tamil Nadu")
+    spans = _propagate([Span(start, start + len("Tamil Nadu"), "PERSON", 0.85, "spacy_ner")], text, lambda s: True)
+    spread = {text[s.start:s.end] for s in spans if s.recognizer == "propagation"}
+    assert spread == {"Nadu"}, spread

@@ -20,7 +20,8 @@ def test_offset_map_points_spoken_digits_and_email_at_the_raw_words():
 
 
 def test_normalize_leaves_ordinary_numbers_and_interjections():
-    for text in ("we waited about four years", "Oh, two of them stayed", "one or two kids"):
+    for text in ("we waited about four years", "Oh, two of them stayed", "one or two kids", "uno, dos, tres y ya",
+                 "Oh-oh, four of them"):
         assert normalize(text).text == text
 
 
@@ -149,6 +150,22 @@ def test_normalize_leaves_ordinary_numbers_and_interjections():
     ("The birth of 10-3 and then the move.", "DATE", "10-3"),
     ("He was so small then. Bean, we call him, since that day.", "PERSON", "Bean"),
     ("She moved in the 14th instead of the first, so we lost a month.", "DATE", "the 14th"),
+    ("The texts went to a number ending in oh-five-two-nine, which was off.", "CASE_NUMBER", "oh-five-two-nine"),
+    ("Her card, uh, ending six one oh four, was frozen.", "CASE_NUMBER", "six one oh four"),
+    ("The last four are 8812, I think.", "CASE_NUMBER", "8812"),
+    ("The hearing notice says oh-six slash twenty-two, I think.", "DATE", "oh-six slash twenty-two"),
+    ("It was the twelfth, right before school started.", "DATE", "the twelfth"),
+    ("We go back Monday, the ninth, for the results.", "DATE", "Monday, the ninth"),
+    ("Mi mamá llega el dieciocho.", "DATE", "dieciocho"),
+    ("So when does it reload? No, not the first. The twenty-second.", "DATE", "The twenty-second"),
+    ("Where did your family live before the war?\nKharkiv. Then Lviv, for a year.", "LOCATION", "Kharkiv"),
+    ("Su número es dos cero seis, cinco cinco cinco, siete tres uno uno.", "PHONE_NUMBER",
+     "dos cero seis, cinco cinco cinco, siete tres uno uno"),
+    ("Take the interstate to exit fifty-one and turn right.", "LOCATION", "exit fifty-one"),
+    ("you came up highway 71, then left at the gas station", "LOCATION", "highway 71"),
+    ("Her card, ending 7 702, and the check goes in on the third.", "CASE_NUMBER", "7 702"),
+    ("What's the address? Four, one, one, eight, cedar street in town.", "ADDRESS", "Four, one, one, eight, cedar street"),
+    ("They held us at the Kalpitiya checkpoint for a night.", "LOCATION", "Kalpitiya checkpoint"),
 ])
 def test_recognizer_finds(text, kind, expected):
     assert any(expected in hit or hit in expected and len(hit) > 3 for hit in found(text).get(kind, [])), found(text)
@@ -238,6 +255,19 @@ def test_recognizer_finds(text, kind, expected):
     ("Coach said I could start if I came to practice.", "PERSON"),
     ("He went to immigration legal clinic, then a free legal clinic.", "ORGANIZATION"),
     ("The story is ending in tears, and it ends with 1,200 people.", "CASE_NUMBER"),
+    ("I call her number every day, even when she's asleep.", "PERSON"),
+    ("Which clinic? Which school is she at now?", "ORGANIZATION"),
+    ("My number is two oh eight, four four one, nine nine seven. Got it. And a receipt?\n(laughs) Perfect. Okay.",
+     "PROPER_NOUN"),
+    ("I interpret Tamil and English, and a Sri Lanka Tamil speaker can tell.", "PERSON"),
+    ("I interpret Tamil and English, and a little Sinhala.", "LOCATION"),
+    ("It was the first time I saw snow.", "DATE"),
+    ("What grade is he in now? The twelfth. The third for his sister.", "DATE"),
+    ("Where do you feel most at home now?\nHonestly. Church, and the soccer field.", "LOCATION"),
+    ("Where did they send you first?\nTexas. Then Mexico, for the hearing.", "LOCATION"),
+    ("Little by little, and then the Little League on Saturdays.", "LOCATION"),
+    ("She moved from Maryland to Virginia in 2019.", "ADDRESS"),
+    ("My friend from Oman, he drives, and the Omani families helped.", "LOCATION"),
 ])
 def test_recognizer_leaves_ordinary_speech(text, kind):
     assert kind not in found(text), found(text)
@@ -281,6 +311,10 @@ def test_a_word_name_before_a_name_joins_it_only_as_a_name():
      "Tovah Rinns community college"),
     ("So we went to quill creek legal clinic in the end.", "ORGANIZATION", "quill creek legal clinic"),
     ("The same card, ending in 6,218, for years.", "CASE_NUMBER", "6,218"),
+    ("Mail goes to twelve Larkspur Court, unit 3C now.", "ADDRESS", "twelve Larkspur Court, unit 3C"),
+    ("Most of the families settled in Little Haiti at first.", "LOCATION", "Little Haiti"),
+    ("I work roofing, with Ramos and Sons Roofing. If I don't go, no pay.", "ORGANIZATION", "Ramos and Sons Roofing"),
+    ("We waited in Iranthai for two days.", "PROPER_NOUN", "Iranthai"),
 ])
 def test_recognizer_finds_all_of_it(text, kind, expected):
     assert expected in found(text).get(kind, []), found(text)
@@ -326,3 +360,8 @@ def test_ner_needs_a_capitalised_name_in_cased_text():
 def test_a_capital_at_the_start_of_a_sentence_is_not_a_name_by_itself(text, word):
     assert not any(word in hit for hits in found(text).values() for hit in hits), found(text)
 
+
+
+def test_a_street_named_after_a_state_outranks_the_state():
+    hits = found("Are you still on Maryland Avenue? She came from Maryland.", threshold=0.85)
+    assert hits.get("ADDRESS") == ["Maryland Avenue"], hits

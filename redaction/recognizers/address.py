@@ -3,12 +3,14 @@ import re
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
+from redaction.gazetteers import COUNTRIES, US_STATES
 from redaction.recognizers import register
 
 _SUFFIX = (r"(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl"
            r"|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Terrace|Trail|Loop|Plaza|Square|Alley|Pike|Crossing)\b\.?")
-# "412", "12-14", a spoken "six-nineteen" (the view reads it "6-19"), and ASR's "2,250".
-_NUMBER = r"\b(?:\d{1,3}(?:,\d{3})+|\d{1,6}(?:-\d{1,3})?)"
+# "412", "12-14", a spoken "six-nineteen" (the view reads it "6-19"), ASR's "2,250", and a number read
+# digit by digit ("two, two, three, one": "2-2-3-1").
+_NUMBER = r"\b(?:\d{1,3}(?:,\d{3})+|\d(?:-\d){2,5}|\d{1,6}(?:-\d{1,3})?)"
 _NOT_YEAR = r"(?!(?:19|20)\d\d\b)"
 # "a 10 minute drive", "3 kids, unit 5"
 _NOT_NAME = (r"(?!(?:the|a|an|same|other|this|that|his|her|my|our|their|one|more|of|and|in|to"
@@ -26,6 +28,8 @@ _SPOKEN_HOUSE_NUMBER = rf"\b(?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD}|oh))+"
 _COMPLEX = (r"(?:Apartments|Apts\.?|Townhomes|Townhouses|Homes|Village|Villas|Towers|Gardens|Manor|Estates|Courts"
             r"|Lofts|Residences|Commons|Terrace|Heights|Mobile\s+Home\s+Park|Trailer\s+Park)")
 _STRONG_SUFFIX = r"(?:street|avenue|lane|road|boulevard)\b"
+_KEPT_NAMES = r"\b(?:" + "|".join(n.title().replace(" ", r"\s+") for n in sorted(US_STATES | COUNTRIES, key=len, reverse=True)
+                                   if n.isalpha() or " " in n) + ")"
 _NOT_GENERIC = r"(?!(?:side|back|main|busy|quiet|same|next|wrong|whole|dead|one|two|city|wall)\b)"
 
 
@@ -40,6 +44,12 @@ def street_cased() -> PatternRecognizer:
                                     rf"|building|bldg\.?|lot|space|trailer|number|#)\s*#?(?:[A-Za-z]?\d[\w-]*"
                                     rf"|(?:{_NUMBER_WORD})\b(?:[\s-]+(?:{_NUMBER_WORD})\b)*(?:-?[A-Za-z]\b)?)", 0.85),
             Pattern("street", rf"\b(?:[A-Z][\w'.-]*\s+){{1,3}}(?:Street|Avenue|Road|Lane|Drive|Boulevard)\b", 0.6),
+            # "Maryland Avenue", "Lebanon Road": a street named after a state or a country outranks the kept name.
+            Pattern("kept_name_street", rf"{_KEPT_NAMES}\s+(?:Street|Avenue|Road|Lane|Drive|Boulevard|Place|Court"
+                                        r"|Parkway|Way|Terrace)\b", 0.85),
+            # "seventeen Birchwood Court, apartment 2B": one number word, made an address by its unit.
+            Pattern("spoken_unit", rf"\b(?:{_NUMBER_WORD})\s+(?:[A-Z][\w'.-]*\s+){{1,3}}{_SUFFIX}\s*,?\s*"
+                                   r"(?:apartment|apt\.?|unit|suite)\s*#?[\w-]+", 0.75),
             # "2207 West Emma", "88 Calle Ocho, unit 5": no street word, but a compass point or a unit says address.
             Pattern("compass", rf"{_NOT_YEAR}{_NUMBER}\s+(?:North|South|East|West|[NSEW]\.)\s+"
                                rf"(?!(?:Virginia|Africa|Bank|Coast|Side|End|Indies)\b)[A-Z][\w'-]+{_UNIT}", 0.7),
@@ -54,7 +64,7 @@ def street_any_case() -> PatternRecognizer:
     # Lower-case ASR text: needs a house number and a place-giving context word.
     return PatternRecognizer(
         "ADDRESS", name="address_lowercase",
-        patterns=[Pattern("numbered", rf"{_NUMBER}\s+(?:{_NOT_NAME}[a-z][\w'-]*\s+){{1,3}}{_SUFFIX}{_UNIT}", 0.45),
+        patterns=[Pattern("numbered", rf"{_NUMBER},?\s+(?:{_NOT_NAME}[a-z][\w'-]*\s+){{1,3}}{_SUFFIX}{_UNIT}", 0.45),
                   # ASR lower-cases the street and garbles a spoken house number: "three hundred eighty with
                   # field lane", "six hunting popular street". A number word and a street word suffice.
                   Pattern("spoken_number", rf"\b(?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD}))*\s+"

@@ -28,9 +28,20 @@ _DIA = (r"primero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce
 _ORDINAL_DAY = (rf"(?:(?:twenty|thirty)[\s-](?:{_ORD})|{_ORD}|tenth|eleventh|twelfth|thirteenth|fourteenth"
                 r"|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|thirty[\s-]first"
                 r"|[0-3]?\d(?:st|nd|rd|th))")
-_NO_NOUN_AFTER = (r"(?=\s*[,.;:!?]|\s*$|\s+(?i:at|and|when|because|so|i|we|he|she|they|it|that|or|about|for|with|in"
+_NO_NOUN_AFTER = (r"(?=\s*[,.;:!?—–]|\s*$|\s+(?i:at|and|when|because|so|i|we|he|she|they|it|that|or|about|for|with|in"
                   r"|but|then|if|is|was|which|you|this|my|his|her|our|their|there|instead|not|again|already)\b"
                   r"|\s+of\s+(?i:(?:the\s+)?(?:last|this|next|following|previous|same|that)|the|each|every)\s+month\b)")
+# "It was the fourteenth, in March": what "it" was, an ordinal with no noun after it, is a day.
+_IT_WAS_DAY = rf"(?<=(?i:\bit(?:'s|\s+is|\s+was))\s)(?i:the\s+{_ORDINAL_DAY})"
+# "No, el trece. The thirteenth.": an ordinal past any school grade, said as a whole sentence, is a day.
+_HIGH_ORDINAL = (rf"(?:thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth"
+                 rf"|twenty[\s-](?:{_ORD})|thirty[\s-]first|(?:1[3-9]|2\d|3[01])th|2[123](?:st|nd|rd)|31st)")
+_ORDINAL_SENTENCE = rf"(?<=(?:^|[.!?]\s+))(?i:the\s+{_HIGH_ORDINAL})(?=\s*[.!?])"
+# "oh-four slash twelve", "seven slash nineteen": a month and day read out with the slash (the view
+# may have made "oh-four" "0-4").
+_MONTH_NUMBER = rf"(?:1[0-2]|0?-?[1-9]|(?:oh[\s-])?(?:{_CARD})|ten|eleven|twelve)"
+# "llega el veintiuno.": a Spanish day number after "el", ending the phrase ("el uno" is "the one").
+_EL_DIA = r"(?<=\b(?i:el)\s)(?!uno\b)(?i:" + _DIA + r")(?=\s*[,.;:!?—–]|\s*$)"
 # Whisper's "9-23" for a spoken month and day, with no noun after it ("3-4 days" is no date).
 _MONTH_DASH_DAY = r"(?:1[0-2]|0?[1-9])-(?:3[01]|[12]\d|0?[1-9])" + _NO_NOUN_AFTER
 _DAY_ALONE = (rf"(?<=(?i:\b(?:on|by|until|till|since|before|after|from|through|for|around|to))\s+)"
@@ -77,7 +88,11 @@ def date() -> PatternRecognizer:
             Pattern("day_alone", _DAY_ALONE, 0.6),
             Pattern("numeral_day_alone", _NUMERAL_DAY_ALONE, 0.6),
             # "Friday the 13th", "on Monday the fifth": a weekday pins the ordinal to a date.
-            Pattern("weekday_day", rf"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:the\s+)?"
+            Pattern("it_was_day", _IT_WAS_DAY + _NO_NOUN_AFTER, 0.6),
+            Pattern("slashed", rf"(?i:\b{_MONTH_NUMBER}\s+slash\s+(?:{_DAY}|oh[\s-](?:{_CARD})))\b", 0.6),
+            Pattern("el_dia", _EL_DIA, 0.6),
+            Pattern("ordinal_sentence", _ORDINAL_SENTENCE, 0.6),
+            Pattern("weekday_day", rf"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*,?\s+(?:the\s+)?"
                                    rf"{_ORDINAL_DAY}" + _NO_NOUN_AFTER, 0.75),
         ],
         context=["born", "birthday", "birth", "released", "arrived", "date", "since", "on"])

@@ -59,8 +59,10 @@ def case_number() -> PatternRecognizer:
             # right after "number" that is no amount.
             Pattern("after_number", r"(?<=\b(?i:number|no\.)[,:]?\s(?:(?i:is|was)\s)?)(?-i:[A-Z]{1,3}[-\s]?)?"
                                     rf"\d{{1,3}}(?:,\d{{3}})+{_END}(?!{QUANTITY.pattern})", 0.5),
-            # The last digits of a number, as people give them ("the account ending in 4471"; Whisper's "4,471").
-            Pattern("ending_in", rf"(?<=\b(?i:ending|ends)\s+(?i:in|with)\s){_START}\d,?\d{{3}}{_END}"
+            # The last digits of a number, as people give them ("the account ending in 4471"; Whisper's "4,471";
+            # "a number ending in oh-three-three-one"; "the last four are 7702").
+            Pattern("ending_in", rf"(?<=\b(?i:ending|ends)(?:\s+(?i:in|with))?\s|\b(?i:last\s+four)(?:\s+(?i:digits))?"
+                                 rf"(?:\s+(?i:are|is|were|was))?,?\s){_START}\d(?:[-,\s]?\d){{3}}{_END}"
                                  rf"(?!{QUANTITY.pattern})", 0.6),
             # Four digits only with context ("file number 2231").
             Pattern("four_digits", rf"{_START}\d{{4}}{_END}", 0.15),

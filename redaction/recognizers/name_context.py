@@ -18,7 +18,9 @@ _ANY = r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'’-]+"
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’-]+"       # "Étienne", "Ömer": capitals beyond ASCII
 # Cue words are matched in any case; the name part keeps its own case rule.
 _INTRO = r"(?i:\bmy\s+name\s+is|\b(?:my|her|his|their)\s+name's|\b(?:her|his|their)\s+name\s+(?:is|was))"   # a full name follows
-_NAMED = r"(?i:\bnamed|\bcall(?:s|ed)?\s+(?:me|him|her)|\bgo(?:es)?\s+by)"                      # usually a first name
+_NAMED = r"(?i:\bnamed|\bgo(?:es)?\s+by)"                      # usually a first name
+# "we call her Bibi", but "I call her number every day": after "call" a lower-case word may be the call's object.
+_CALL = r"(?i:\bcall(?:s|ed)?\s+(?:me|him|her))"
 _WEAK = r"(?i:\bthis\s+is|\bcalled|\bi\s+am|\bi'm|\bspoke\s+(?:to|with)|\btalked\s+to|\basked\s+for)"
 # Abbreviated titles are never ordinary words, so the name after them may be in any case;
 # spelled-out ones ("miss", "father") are words too and need a capitalised name.
@@ -87,6 +89,7 @@ class NameContextRecognizer(PatternRecognizer):
                 if pattern_name(r) not in _GIVEN_NAME_ONLY or text[r.start:r.end].lower() in given
                 if pattern_name(r) != "role_lower" or _lower_name(nlp_artifacts.tokens, r, given)
                 if pattern_name(r) != "honorific_lower" or not _verb(nlp_artifacts.tokens, r)
+                if pattern_name(r) != "called" or not text[r.start].islower() or text[r.start:r.end].lower() not in plain
                 if pattern_name(r) != "aged_apart" or not _object(nlp_artifacts.tokens, r)]
 
 
@@ -126,6 +129,7 @@ def name_context() -> PatternRecognizer:
         patterns=[
             Pattern("introduced", rf"(?<={_INTRO}\s+){_name(_ANY, 2)}", 0.85),
             Pattern("named", rf"(?<={_NAMED}\s+){_ANY}", 0.85),
+            Pattern("called", rf"(?<={_CALL}\s+){_ANY}", 0.85),
             Pattern("cued", rf"(?<={_WEAK}\s+){_name(_CAP, 2)}", 0.6),
             Pattern("title", rf"(?<={_TITLE}\s+){_name(_ANY, 2)}", 0.85),
             Pattern("honorific", rf"(?<={_HONORIFIC}\s+){_name(_CAP, 2)}", 0.85),

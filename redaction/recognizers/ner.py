@@ -131,7 +131,9 @@ class NerRecognizer(LocalRecognizer):
                      or all(unknown_nation(t, english) for t in ent if t.is_alpha)):
             return 0.0     # a town or a name, left for the places, name and proper-noun recognizers
         vocab = ent.doc.vocab
-        distinctive = [w for w in words if w.lower() not in NOT_NAMES and not vocab[w.lower()].is_stop]
+        # "Sri Lanka Tamil": a country and a language together name no one either
+        distinctive = [w for w in re.findall(r"[A-Za-z][\w'-]*", _KEPT_PLACES.sub(" ", span))
+                       if w.lower() not in NOT_NAMES and w.lower() not in KEPT_PROPER and not vocab[w.lower()].is_stop]
         if not distinctive:
             return 0.0
         if not cased:

@@ -9,7 +9,7 @@ import re
 from presidio_analyzer import Pattern, PatternRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from redaction.gazetteers import (COUNTRIES, KEPT_PROPER, NOT_NAMES, PUBLIC_BODIES, US_STATES, in_words, is_demonym,
+from redaction.gazetteers import (KEPT_PROPER, NOT_NAMES, PUBLIC_BODIES, in_words, is_demonym, kept_word,
                                   plain_words)
 from redaction.recognizers import pattern_name, register
 
@@ -81,18 +81,19 @@ class OrganizationRecognizer(PatternRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         return [r for r in results if not (pattern_name(r) == "lower_head" and _kind_of_worship(text[r.start:r.end])
-                                           or pattern_name(r) == "is_a_kind" and _common(text[r.start:r.end]))]
+                                           or pattern_name(r) == "is_a_kind" and _common(text[r.start:r.end])
+                                           or pattern_name(r) == "lower_head" and _asks(text[r.start:r.end]))]
+
+
+def _asks(span: str) -> bool:
+    """ "Which clinic?", "What school is she at?": a question word before the noun names nothing."""
+    return span.split()[0].lower() in STOP_WORDS
 
 
 def _common(span: str) -> bool:
     """ "It is the agency", "English is the school's": a pronoun, a language, a faith or a place is no name."""
     first = span.split()[0]
-    return first.lower() in STOP_WORDS or _kept_word(first)
-
-
-def _kept_word(word: str) -> bool:
-    """A language, a faith, a people, a state or a country: kept, and no organization's first word."""
-    return is_demonym(word) or any(word.lower() in kept for kept in (KEPT_PROPER, US_STATES, COUNTRIES))
+    return first.lower() in STOP_WORDS or kept_word(first)
 
 
 _WORSHIP = re.compile(rf"\s(?:{_WORSHIP_HEADS}|school)$")
@@ -119,6 +120,9 @@ def organization() -> PatternRecognizer:
                   # "Calhoun County Children's Bureau": a local government's own office.
                   Pattern("county_office", rf"\b{NAME_WORD}\s+(?:County|City|Parish)\s+(?:{NAME_WORD}\s+){{0,3}}"
                                            r"(?:Bureau|Department|Office|Division|Commission|Board|Authority)\b", 0.85),
+                  # a family firm: "Ramírez and Sons Roofing", "Okafor & Daughters"
+                  Pattern("and_sons", rf"\b{NAME_WORD}\s+(?:and|&)\s+(?:Sons?|Daughters?|Associates)"
+                                      rf"(?:\s+{NAME_WORD}){{0,2}}", 0.85),
                   Pattern("lower_head", rf"\b(?:{NAME_WORD}\s+){{1,3}}{_LOWER_HEADS}", 0.6),
                   Pattern("is_a_kind", rf"(?<!\w\s)\b{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}{_IS_A_KIND}", 0.7),
                   Pattern("lower_named", rf"(?i:{_LOWER_NAMED})", 0.7)],
@@ -139,7 +143,7 @@ def employer() -> PatternRecognizer:
 class LowerCaseOrganizationRecognizer(OrganizationRecognizer):
     def invalidate_result(self, pattern_text: str) -> bool:
         first = pattern_text.split()[0]
-        return super().invalidate_result(pattern_text) or _kept_word(first)
+        return super().invalidate_result(pattern_text) or kept_word(first)
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)

@@ -5,7 +5,8 @@ import re
 from presidio_analyzer import Pattern, PatternRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from redaction.gazetteers import COUNTRIES, KEPT_PROPER, NOT_NAMES, US_STATES
+from redaction.gazetteers import COUNTRIES, KEPT_PROPER, NOT_NAMES, US_STATES, kept_word
+from redaction.normalize import NUMBER_WORDS
 from redaction.recognizers import register
 from redaction.recognizers.organization import NAME_WORD
 
@@ -40,7 +41,8 @@ def compound_place() -> PatternRecognizer:
 # "the Denver Greyhound station", "Union Station".
 _FACILITY = (rf"\b(?:{NAME_WORD}\s+){{1,3}}(?:(?:(?:bus|train|greyhound|subway|metro)\s+)?(?i:station|terminal|depot)"
              r"|airport|apartments|apartment\s+complex|mall|plaza|courthouse|annex|jail|prison|detention\s+center"
-             r"|processing\s+cent(?:er|re)|refugee\s+camp|camp|motel|projects|trailer\s+park|mobile\s+home\s+park)\b")
+             r"|processing\s+cent(?:er|re)|refugee\s+camp|camp|motel|projects|trailer\s+park|mobile\s+home\s+park"
+             r"|checkpoint|border\s+crossing|crossing)\b")
 
 
 class FacilityRecognizer(PatternRecognizer):
@@ -63,10 +65,44 @@ _LOWER_TOWN = (r"(?<=\b(?:in|from|to|near|outside|of)\s)(?!(?:new|old|big|small|
                r"|neighboring|neighbouring|next|different|rural|large|capital|host)\b)[a-z][\w'-]*\s+(?:city|county)\b")
 
 
+# "Little Armenia", "Little Saigon", "Little Haiti": a neighbourhood, even when its second word is a country.
+_LITTLE = r"\bLittle\s+(?!(?:League|Women|One|Ones|Bit|Things?|Kids?|Boys?|Girls?|Brother|Sister|By)\b)[A-Z][a-z]+"
+# "off the turnpike, exit two forty-four": a highway exit (the view reads "exit 244"); "highway 71", "Route 9".
+_EXIT = (rf"\b(?i:exit|highway|route|interstate|hwy|state\s+road|county\s+road|rural\s+route)\s+(?:\d{{1,3}}[A-Za-z]?|(?i:{NUMBER_WORDS})(?:[\s-]+(?i:{NUMBER_WORDS}))*)\b"
+         r"(?!\s*(?i:minutes?|hours?|times?|percent))")
+
+
 @register
 def facility() -> PatternRecognizer:
     # Scored over NER's place so the facility is one span, not "[Place 1] bus station".
     return FacilityRecognizer("LOCATION", name="facility", patterns=[Pattern("facility", _FACILITY, 0.9),
                                                                      Pattern("lower_facility", _LOWER_FACILITY, 0.6),
-                                                                     Pattern("lower_town", _LOWER_TOWN, 0.6)],
+                                                                     Pattern("lower_town", _LOWER_TOWN, 0.6),
+                                                                     Pattern("little", _LITTLE, 0.85),
+                                                                     Pattern("exit", _EXIT, 0.6)],
                               global_regex_flags=re.DOTALL | re.MULTILINE)
+
+
+# "Where are you from originally?" / "Kharkiv. My mom is still there.": a capitalised answer to a question
+# about where is a place, even one WordNet lists as a word (which at a sentence's start would read as one).
+_ASKED_WHERE = (r"(?<=(?i:\bwhere\b|\bwhich\s+(?:city|town|village|camp|county|neighbou?rhood|part|area))"
+                r"[^\n]{0,80}[.?][ \t]*\n[ \t]*)")
+_ANSWER = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?=[.!,])"
+
+
+class AnsweredPlaceRecognizer(PatternRecognizer):
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        if nlp_artifacts is None:
+            return []
+        doc = nlp_artifacts.tokens
+        return [r for r in results if (span := doc.char_span(r.start, r.end)) is not None
+                and all(t.pos_ in ("PROPN", "NOUN") and not t.is_stop and t.lower_ not in NOT_NAMES
+                        and not kept_word(t.text) for t in span)]
+
+
+@register
+def answered_place() -> PatternRecognizer:
+    return AnsweredPlaceRecognizer("LOCATION", name="answered_place",
+                                   patterns=[Pattern("answered_where", _ASKED_WHERE + _ANSWER, 0.6)],
+                                   global_regex_flags=re.DOTALL | re.MULTILINE)
