@@ -64,7 +64,7 @@ god lord christmas easter ramadan thanksgiving spanish english french arabic cre
 laughs laughter laughing pause inaudible crosstalk applause music silence unintelligible
 ip id pin gps atm ebt iep esl ged gpa sij
 gracias merci danke obrigado obrigada mesi mèsi bonjou hola adios adiós buenas bueno dios ojalá ojala mijo mija
-miigwech boozhoo nandri vanakkam shukran salaam salam inshallah mashallah alhamdulillah habibi namaste asante
+miigwech boozhoo nandri vanakkam shukran salaam salam inshallah mashallah alhamdulillah habibi namaste
 """.split())
 
 # First names that are also ordinary words: said in lower case they are probably the word.

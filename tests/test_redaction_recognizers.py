@@ -163,6 +163,7 @@ def test_normalize_leaves_ordinary_numbers_and_interjections():
      "dos cero seis, cinco cinco cinco, siete tres uno uno"),
     ("Take the interstate to exit fifty-one and turn right.", "LOCATION", "exit fifty-one"),
     ("you came up highway 71, then left at the gas station", "LOCATION", "highway 71"),
+    ("The truck got stuck out on Navajo Route 4 for a day.", "LOCATION", "Navajo Route 4"),
     ("Her card, ending 7 702, and the check goes in on the third.", "CASE_NUMBER", "7 702"),
     ("What's the address? Four, one, one, eight, cedar street in town.", "ADDRESS", "Four, one, one, eight, cedar street"),
     ("They held us at the Kalpitiya checkpoint for a night.", "LOCATION", "Kalpitiya checkpoint"),
@@ -314,6 +315,7 @@ def test_a_word_name_before_a_name_joins_it_only_as_a_name():
     ("Mail goes to twelve Larkspur Court, unit 3C now.", "ADDRESS", "twelve Larkspur Court, unit 3C"),
     ("Most of the families settled in Little Haiti at first.", "LOCATION", "Little Haiti"),
     ("I work roofing, with Ramos and Sons Roofing. If I don't go, no pay.", "ORGANIZATION", "Ramos and Sons Roofing"),
+    ("Is he with a company or on his own?\nHeron Interiors. They do offices and hotels.", "ORGANIZATION", "Heron Interiors"),
     ("We waited in Iranthai for two days.", "PROPER_NOUN", "Iranthai"),
 ])
 def test_recognizer_finds_all_of_it(text, kind, expected):

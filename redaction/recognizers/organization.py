@@ -21,6 +21,7 @@ _HEADS = (r"(?:Shelter|Services?|Charities|Charity|School|Academy|Hospital|Clini
           r"|Mosque|Synagogue|Temple|Diocese|Courthouse|Detention|Facility|Hall|Lodge|Collective|Fund"
           r"|Initiative|Advocates|Counseling|Counselling|Defense|Defence|Packing|Foods|Manufacturing"
           r"|Construction|Staffing|Cleaning|Landscaping|Logistics|Industries|Enterprises|Solutions|Pharmacy"
+          r"|Interiors|Roofing|Plumbing|Remodeling|Flooring|Drywall|Trucking|Movers"
           r"|Bakery|Motors|High|Middle|Primary|Prep|Preparatory|Kindergarten|Head Start|Fellowship|Congregation|Assembly|Tabernacle"
           r"|Chapel|Masjid)\b")
 # A capitalised word that is not a determiner, pronoun or preposition starting the sentence. A period

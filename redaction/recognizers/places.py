@@ -68,7 +68,9 @@ _LOWER_TOWN = (r"(?<=\b(?:in|from|to|near|outside|of)\s)(?!(?:new|old|big|small|
 # "Little Armenia", "Little Saigon", "Little Haiti": a neighbourhood, even when its second word is a country.
 _LITTLE = r"\bLittle\s+(?!(?:League|Women|One|Ones|Bit|Things?|Kids?|Boys?|Girls?|Brother|Sister|By)\b)[A-Z][a-z]+"
 # "off the turnpike, exit two forty-four": a highway exit (the view reads "exit 244"); "highway 71", "Route 9".
-_EXIT = (rf"\b(?i:exit|highway|route|interstate|hwy|state\s+road|county\s+road|rural\s+route)\s+(?:\d{{1,3}}[A-Za-z]?|(?i:{NUMBER_WORDS})(?:[\s-]+(?i:{NUMBER_WORDS}))*)\b"
+# A name before the road inside a sentence is the road's ("stuck out on Navajo Route 12").
+_EXIT = (rf"(?:(?<=[a-z,]\s)[A-Z][\w'-]+\s+(?=(?i:highway|route)\s))?"
+         rf"\b(?i:exit|highway|route|interstate|hwy|state\s+road|county\s+road|rural\s+route)\s+(?:\d{{1,3}}[A-Za-z]?|(?i:{NUMBER_WORDS})(?:[\s-]+(?i:{NUMBER_WORDS}))*)\b"
          r"(?!\s*(?i:minutes?|hours?|times?|percent))")
 
 
@@ -78,9 +80,16 @@ def facility() -> PatternRecognizer:
     return FacilityRecognizer("LOCATION", name="facility", patterns=[Pattern("facility", _FACILITY, 0.9),
                                                                      Pattern("lower_facility", _LOWER_FACILITY, 0.6),
                                                                      Pattern("lower_town", _LOWER_TOWN, 0.6),
-                                                                     Pattern("little", _LITTLE, 0.85),
-                                                                     Pattern("exit", _EXIT, 0.6)],
+                                                                     Pattern("little", _LITTLE, 0.85)],
                               global_regex_flags=re.DOTALL | re.MULTILINE)
+
+
+
+@register
+def road() -> PatternRecognizer:
+    # Its own recognizer: a people or a state may open a road's name ("Navajo Route 12", "Texas Highway 6").
+    return PatternRecognizer("LOCATION", name="road", patterns=[Pattern("exit_or_route", _EXIT, 0.6)],
+                             global_regex_flags=re.DOTALL | re.MULTILINE)
 
 
 # "Where are you from originally?" / "Kharkiv. My mom is still there.": a capitalised answer to a question
