@@ -209,7 +209,8 @@ def _propagate(winners: list[Span], text: str, confirmed, plain: frozenset[str] 
             # guesses spread only as written: "Parole, you get..." must not take "parole".
             flags = 0 if s.recognizer == "proper_noun" else re.IGNORECASE
             # "Tamil Nadu" read as a person must not take the language everywhere
-            forms |= {w for w in re.findall(r"[A-ZÀ-ÖØ-Þ][\w'-]{2,}", said) if w.lower() not in NOT_NAMES and not kept_word(w)}
+            forms |= {w for w in re.findall(r"[A-ZÀ-ÖØ-Þ][\w'-]{2,}", said)
+                      if w.lower() not in NOT_NAMES and not kept_word(w)}
         elif s.entity_type == "EMAIL_ADDRESS":
             entity_type, forms = "PERSON", _email_names(said)
         for form in forms - seen:

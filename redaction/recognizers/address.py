@@ -28,7 +28,8 @@ _SPOKEN_HOUSE_NUMBER = rf"\b(?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD}|oh))+"
 _COMPLEX = (r"(?:Apartments|Apts\.?|Townhomes|Townhouses|Homes|Village|Villas|Towers|Gardens|Manor|Estates|Courts"
             r"|Lofts|Residences|Commons|Terrace|Heights|Mobile\s+Home\s+Park|Trailer\s+Park)")
 _STRONG_SUFFIX = r"(?:street|avenue|lane|road|boulevard)\b"
-_KEPT_NAMES = r"\b(?:" + "|".join(n.title().replace(" ", r"\s+") for n in sorted(US_STATES | COUNTRIES, key=len, reverse=True)
+_KEPT_NAMES = r"\b(?:" + "|".join(n.title().replace(" ", r"\s+")
+                                   for n in sorted(US_STATES | COUNTRIES, key=len, reverse=True)
                                    if n.isalpha() or " " in n) + ")"
 _NOT_GENERIC = r"(?!(?:side|back|main|busy|quiet|same|next|wrong|whole|dead|one|two|city|wall)\b)"
 

@@ -70,7 +70,8 @@ _LITTLE = r"\bLittle\s+(?!(?:League|Women|One|Ones|Bit|Things?|Kids?|Boys?|Girls
 # "off the turnpike, exit two forty-four": a highway exit (the view reads "exit 244"); "highway 71", "Route 9".
 # A name before the road inside a sentence is the road's ("stuck out on Navajo Route 12").
 _EXIT = (rf"(?:(?<=[a-z,]\s)[A-Z][\w'-]+\s+(?=(?i:highway|route)\s))?"
-         rf"\b(?i:exit|highway|route|interstate|hwy|state\s+road|county\s+road|rural\s+route)\s+(?:\d{{1,3}}[A-Za-z]?|(?i:{NUMBER_WORDS})(?:[\s-]+(?i:{NUMBER_WORDS}))*)\b"
+         r"\b(?i:exit|highway|route|interstate|hwy|state\s+road|county\s+road|rural\s+route)\s+"
+         rf"(?:\d{{1,3}}[A-Za-z]?|(?i:{NUMBER_WORDS})(?:[\s-]+(?i:{NUMBER_WORDS}))*)\b"
          r"(?!\s*(?i:minutes?|hours?|times?|percent))")
 
 
@@ -82,7 +83,6 @@ def facility() -> PatternRecognizer:
                                                                      Pattern("lower_town", _LOWER_TOWN, 0.6),
                                                                      Pattern("little", _LITTLE, 0.85)],
                               global_regex_flags=re.DOTALL | re.MULTILINE)
-
 
 
 @register
