@@ -119,6 +119,11 @@ internet wifi covid zoom
 """.split())
 
 
+def alternation(names) -> str:
+    """A regex matching any of the names as whole words, longest first, any spaces between their words."""
+    return r"\b(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True)) + r")\b"
+
+
 def kept_word(word: str) -> bool:
     """A language, a faith, a people, a state or a country: kept, never part of a name."""
     return is_demonym(word) or any(word.lower() in kept for kept in (KEPT_PROPER, US_STATES, COUNTRIES))

@@ -3,7 +3,7 @@ import re
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
-from redaction.gazetteers import COUNTRIES, US_STATES
+from redaction.gazetteers import COUNTRIES, US_STATES, alternation
 from redaction.recognizers import register
 
 _SUFFIX = (r"(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl"
@@ -28,9 +28,7 @@ _SPOKEN_HOUSE_NUMBER = rf"\b(?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD}|oh))+"
 _COMPLEX = (r"(?:Apartments|Apts\.?|Townhomes|Townhouses|Homes|Village|Villas|Towers|Gardens|Manor|Estates|Courts"
             r"|Lofts|Residences|Commons|Terrace|Heights|Mobile\s+Home\s+Park|Trailer\s+Park)")
 _STRONG_SUFFIX = r"(?:street|avenue|lane|road|boulevard)\b"
-_KEPT_NAMES = r"\b(?:" + "|".join(n.title().replace(" ", r"\s+")
-                                   for n in sorted(US_STATES | COUNTRIES, key=len, reverse=True)
-                                   if n.isalpha() or " " in n) + ")"
+_KEPT_NAMES = alternation(n.title() for n in US_STATES | COUNTRIES)
 _NOT_GENERIC = r"(?!(?:side|back|main|busy|quiet|same|next|wrong|whole|dead|one|two|city|wall)\b)"
 
 

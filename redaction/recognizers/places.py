@@ -5,27 +5,23 @@ import re
 from presidio_analyzer import Pattern, PatternRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from redaction.gazetteers import COUNTRIES, KEPT_PROPER, NOT_NAMES, US_STATES, kept_word
+from redaction.gazetteers import COUNTRIES, KEPT_PROPER, NOT_NAMES, US_STATES, alternation, kept_word
 from redaction.normalize import NUMBER_WORDS
 from redaction.recognizers import register
 from redaction.recognizers.organization import NAME_WORD
 
 
-def _alternation(names) -> str:
-    return r"\b(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True)) + r")\b"
-
-
 @register
 def us_state() -> PatternRecognizer:
     return PatternRecognizer("US_STATE", name="us_state",
-                             patterns=[Pattern("state", _alternation(US_STATES), 0.8)])
+                             patterns=[Pattern("state", alternation(US_STATES), 0.8)])
 
 
 @register
 def country() -> PatternRecognizer:
     # Two-letter forms ("us", "uk") collide with words; only spelled-out names here.
     names = [c for c in COUNTRIES if len(c) > 3 and "." not in c]
-    return PatternRecognizer("COUNTRY", name="country", patterns=[Pattern("country", _alternation(names), 0.8)])
+    return PatternRecognizer("COUNTRY", name="country", patterns=[Pattern("country", alternation(names), 0.8)])
 
 
 @register
