@@ -28,7 +28,8 @@ _DIA = (r"primero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce
 _ORDINAL_DAY = (rf"(?:(?:twenty|thirty)[\s-](?:{_ORD})|{_ORD}|tenth|eleventh|twelfth|thirteenth|fourteenth"
                 r"|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|thirty[\s-]first"
                 r"|[0-3]?\d(?:st|nd|rd|th))")
-_NO_NOUN_AFTER = (r"(?=\s*[,.;:!?—–]|\s*$|\s+(?i:at|and|when|because|so|i|we|he|she|they|it|that|or|about|for|with|in"
+_PHRASE_END = r"\s*[,.;:!?—–]|\s*$"
+_NO_NOUN_AFTER = (rf"(?={_PHRASE_END}|\s+(?i:at|and|when|because|so|i|we|he|she|they|it|that|or|about|for|with|in"
                   r"|but|then|if|is|was|which|you|this|my|his|her|our|their|there|instead|not|again|already)\b"
                   r"|\s+of\s+(?i:(?:the\s+)?(?:last|this|next|following|previous|same|that)|the|each|every)\s+month\b)")
 # "It was the fourteenth, in March": what "it" was, an ordinal with no noun after it, is a day.
@@ -41,7 +42,7 @@ _ORDINAL_SENTENCE = rf"(?<=(?:^|[.!?]\s+))(?i:the\s+{_HIGH_ORDINAL})(?=\s*[.!?])
 # may have made "oh-four" "0-4").
 _MONTH_NUMBER = rf"(?:1[0-2]|0?-?[1-9]|(?:oh[\s-])?(?:{_CARD})|ten|eleven|twelve)"
 # "llega el veintiuno.": a Spanish day number after "el", ending the phrase ("el uno" is "the one").
-_EL_DIA = r"(?<=\b(?i:el)\s)(?!uno\b)(?i:" + _DIA + r")(?=\s*[,.;:!?—–]|\s*$)"
+_EL_DIA = rf"(?<=\b(?i:el)\s)(?!uno\b)(?i:{_DIA})(?={_PHRASE_END})"
 # Whisper's "9-23" for a spoken month and day, with no noun after it ("3-4 days" is no date).
 _MONTH_DASH_DAY = r"(?:1[0-2]|0?[1-9])-(?:3[01]|[12]\d|0?[1-9])" + _NO_NOUN_AFTER
 _DAY_ALONE = (rf"(?<=(?i:\b(?:on|by|until|till|since|before|after|from|through|for|around|to))\s+)"
