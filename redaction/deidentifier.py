@@ -239,7 +239,7 @@ def _propagate(winners: list[Span], text: str, confirmed, plain: frozenset[str] 
 
 def _opens_sentence(text: str, i: int) -> bool:
     before = text[max(0, i - 20):i].rstrip(" \t\"'“‘(")
-    return not before or before[-1] in ".!?…\n"
+    return not before or before[-1] in ".!?…\n)]"
 
 
 def _overlapping(taken: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
@@ -279,7 +279,7 @@ def _resolve(spans: list[Span]) -> list[Span]:
 
     taken: list[tuple[int, int]] = []        # sorted, and no two overlap
     out = []
-    for s in sorted(spans, key=lambda s: (-rank(s), -(s.end - s.start), s.start)):
+    for r, s in sorted(((rank(s), s) for s in spans), key=lambda rs: (-rs[0], -(rs[1].end - rs[1].start), rs[1].start)):
         pieces, pos = [], s.start
         for a, b in _overlapping(taken, s.start, s.end):
             if a > pos:
@@ -288,7 +288,9 @@ def _resolve(spans: list[Span]) -> list[Span]:
         if pos < s.end:
             pieces.append((pos, s.end))
         for a, b in pieces:
-            out.append(replace(s, start=a, end=b))
+            # It takes the better span's characters, so its score too: a weak "2719 Laurelwood Circle, Apt. B"
+            # must not send the sure "2719 Laurelwood Circle" inside it to review.
+            out.append(replace(s, start=a, end=b, score=r))
             insort(taken, (a, b))
     return out
 

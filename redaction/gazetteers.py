@@ -47,13 +47,14 @@ PUBLIC_BODIES = frozenset({
     "the border patrol", "homeland security", "the red cross", "red cross", "unhcr", "un",
     "united nations", "covid", "zoom", "teams", "google", "facebook", "whatsapp",
     "sijs", "tps", "daca", "vawa", "ead", "uac", "bia", "acf", "tanf", "ssi", "chip",
+    "head start", "early head start", "legal aid", "job corps", "americorps", "section 8",
 })
 
 # Words spaCy's small model tags as names in speech but that name nobody.
 NOT_NAMES = frozenset("""
 yeah yes no okay ok um uh hmm mhm nah yep yup nope ugh bro well so honestly like right sure thanks thank hello hi bye email e-mail
 yikes whoa wow oops ouch geez jeez gosh golly dang darn aw aww oof phew welp meh huh duh ah ahh oh ooh uhh umm mmm
-sir madam mom mum dad mother father sister brother aunt uncle grandma grandpa abuela abuelo
+sir madam mom mum dad mother father sister brother aunt uncle grandma grandpa abuela abuelo grandmother grandfather
 son daughter grandson granddaughter husband wife cousin nephew niece baby stepdad stepmom boyfriend girlfriend
 caseworker case worker supervisor director manager counselor counsellor therapist teacher
 lawyer attorney judge officer doctor nurse sponsor interpreter advocate coordinator staff
@@ -64,20 +65,28 @@ god lord christmas easter ramadan thanksgiving spanish english french arabic cre
 laughs laughter laughing pause inaudible crosstalk applause music silence unintelligible
 ip id pin gps atm ebt iep esl ged gpa sij
 gracias merci danke obrigado obrigada mesi mèsi bonjou hola adios adiós buenas bueno dios ojalá ojala mijo mija
+perfecto perfecta exacto exactamente claro bien oye órale orale ándale andale pues sí ajá aja
+oui voilà bom tudo sim eh ey eey euh hein
 miigwech boozhoo nandri vanakkam shukran salaam salam inshallah mashallah alhamdulillah habibi namaste
 """.split())
+
+# Small words inside one name: "Madres Unidas del Sur", "Juan de la Cruz", "Vincent van Gogh".
+PARTICLES = frozenset("de del la las los da das do dos di van von der den du le al el bin ibn".split())
 
 # First names that are also ordinary words: said in lower case they are probably the word.
 WORD_NAMES = frozenset("""
 grace hope faith joy rose lily daisy ivy iris hazel holly heather dawn eve summer autumn april may june
 august angel precious patience charity mercy destiny victory blessing gift sunny sky star will bill mark
 frank pat sue rob bob jack drew chase hunter ray guy gene sterling rich art dean miles carol ruby pearl
-amber crystal jade violet olive sage river ash max honor honour said don
+amber crystal jade violet olive sage river ash max honor honour said don man lady
 """.split())
 
+
 def is_demonym(word: str) -> bool:
-    """ "Guatemalan", "Congolese", "Afghan": a nationality made from a country's name (kept, like the country)."""
+    """ "Guatemalan", "Congolese", "Afghans": a nationality made from a country's name (kept, like the country)."""
     w = word.lower()
+    if w.endswith(("ans", "ites")):     # not "-is": "Francis", "Travis"
+        w = w[:-1]
     if not w.endswith(("an", "ese", "ish", "i", "ite")):
         return False
     for country in COUNTRIES:
@@ -89,7 +98,7 @@ def is_demonym(word: str) -> bool:
     return False
 
 
-_DEMONYM_TAIL = re.compile(r"[a-z]{0,3}(?:an|ese|ish|i|ite)|n")
+_DEMONYM_TAIL = re.compile(r"[a-z]{0,3}(?:an|ese|ish|ite)|[a-z]?i|n")
 
 
 # Capitalised words that name no one: languages, faiths, peoples (those that are no English word, which
@@ -101,7 +110,7 @@ quechua mandarin cantonese vietnamese burmese karen nepali tagalog russian ukrai
 turkish kurdish haitian maay latin sign asl
 christian christianity catholic protestant muslim islam islamic jewish judaism hindu buddhist
 baptist methodist pentecostal lutheran presbyterian episcopal evangelical adventist mennonite anglican sunni shia
-arab arabs hispanic latino latina latinos latinas jew jews
+arab arabs hispanic latino latina latinos latinas jew jews black indigenous native
 rohingya yazidi yezidi garifuna mixtec triqui kiche kaqchikel qanjobal akateko ixil tzotzil nahua lenca miskito
 aymara diné ojibwe anishinaabe yupik khmu karenni rakhine uyghur hazara baluch amazigh ashanti mandinka bambara
 tigrayan banyamulenge nuer shilluk masalit zaghawa darfuri lhotshampa latinx chicana tejano boricua taino gullah
@@ -111,6 +120,9 @@ syriac coptic twi akan ewe yoruba igbo hausa fulani fula wolof soninke dinka ach
 shona ndebele afrikaans malagasy tongan samoan chamorro marshallese chuukese ilocano cebuano visayan bisaya
 kurmanji sorani tigre afar kizigua q'eqchi' kekchi chuj zapotec tzeltal purépecha otomi mayan guarani
 kichwa quichua lakota navajo hopi cherokee choctaw inuit anishinaabemowin ojibwemowin
+pulaar haalpulaar haalpulaar'en fulfulde peul hassaniya fuzhounese hokkien teochew hakka chittagonian afaan krio
+dzongkha kachin achi qeqchi mixteco popti ezidi bajuni bravanese kunama bilen saho beja anuak kikuyu kalenjin bemba
+chichewa sesotho mossi dioula baoule kpelle tshiluba kikongo sango
 god lord jesus christ allah bible quran koran torah gospel mass
 mr mrs ms mx dr miss mister sir madam reverend pastor father sister brother imam rabbi officer judge doctor coach
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
@@ -122,6 +134,10 @@ internet wifi covid zoom
 def alternation(names) -> str:
     """A regex matching any of the names as whole words, longest first, any spaces between their words."""
     return r"\b(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True)) + r")\b"
+
+
+# A state's or a country's name, as it begins a street's or a city's ("Maryland Avenue", "Kansas City").
+KEPT_NAMES = alternation(n.title() for n in US_STATES | COUNTRIES)
 
 
 def kept_word(word: str) -> bool:
@@ -164,6 +180,14 @@ def english_words(nlp) -> frozenset[str]:
     return frozenset().union(*lookups.get_table("lemma_index").values()) | irregular
 
 
+@lru_cache(maxsize=2)
+def nouns_only(nlp) -> frozenset[str]:
+    """WordNet's nouns with no verb, adjective or adverb reading: "table", but also the cities and people it
+    lists ("louisville", "lincoln")."""
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return frozenset(index["noun"]) - frozenset(index["verb"]) - frozenset(index["adj"]) - frozenset(index["adv"])
+
+
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """Every given name: Faker's, and those that are also English words ("Hope", "Honor")."""
@@ -172,8 +196,35 @@ def given_names() -> frozenset[str]:
 
 @lru_cache(maxsize=2)
 def plain_words(nlp) -> frozenset[str]:
-    """English words that are not also given names: "left", "wrong", "grandson", but not "maria" or "honor"."""
-    return english_words(nlp) - given_names()
+    """Common words that are not also given names: "left", "wrong", "grandson", "todo", but not "maria" or
+    "honor"."""
+    return common_words(nlp) - given_names()
+
+
+@lru_cache(maxsize=2)
+def common_words(nlp) -> frozenset[str]:
+    """English words and the commonest words of the languages interviewees switch into."""
+    return english_words(nlp) | foreign_words()
+
+
+# Interviewees answer in Spanish, French or Portuguese ("Todo el mundo.", "Siempre se me olvida."): a
+# capitalised common word of those languages opening a sentence names no one, as "Left" doesn't.
+_FOREIGN_LOREM = ("es_ES", "es_MX", "es_AR", "fr_FR")
+_FOREIGN_STOP = ("es", "fr", "pt", "it")
+
+
+@lru_cache(maxsize=1)
+def foreign_words() -> frozenset[str]:
+    """Faker's lists of frequent words and spaCy's stop words for those languages (both in pip packages),
+    less every given and family name ("Luz", "Paz", "Flores")."""
+    import importlib
+
+    words: set[str] = set()
+    for locale in _FOREIGN_LOREM:
+        words.update(w.lower() for w in importlib.import_module(f"faker.providers.lorem.{locale}").Provider.word_list)
+    for lang in _FOREIGN_STOP:
+        words.update(importlib.import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS)
+    return frozenset(words) - given_names() - person_names(FAMILY_NAMES)
 
 
 # Inflections that make an English word of a lemma: "Families", "Speaks", "Sweetest", "Kids'll".

@@ -45,6 +45,7 @@ for _kind in (
     EntityKind("COUNTRY", "Country", default="keep"),
     EntityKind("NRP", "Nationality", default="keep"),
     EntityKind("YEAR", "Year", default="keep"),
+    EntityKind("DOCUMENT", "Document", default="keep"),    # "Notice to Appear", "green card"
 ):
     register(_kind)
 

@@ -156,3 +156,23 @@ def test_a_name_spreads_without_the_kept_words_read_into_it():
     spans = _propagate([Span(start, start + len("Tamil Nadu"), "PERSON", 0.85, "spacy_ner")], text, lambda s: True)
     spread = {text[s.start:s.end] for s in spans if s.recognizer == "propagation"}
     assert spread == {"Nadu"}, spread
+
+
+def test_a_weak_span_around_a_sure_one_takes_its_score():
+    from redaction.deidentifier import Span, _resolve
+    text = "at 2719 Laurelwood Circle, Apt. B in town"
+    a = text.index("2719")
+    sure, weak = a + len("2719 Laurelwood Circle"), a + len("2719 Laurelwood Circle, Apt. B")
+    out = _resolve([Span(a, sure, "ADDRESS", 0.85, "address"), Span(a, weak, "ADDRESS", 0.45, "address_lowercase")])
+    assert [(s.start, s.end, s.score) for s in out] == [(a, weak, 0.85)]
+
+
+def test_an_address_with_a_lettered_unit_is_redacted_not_sent_to_review(vault):
+    res = run(Study(), vault, ["Back to my mom's, Charmaine, at 2719 Laurelwood Circle, Apt. B in Eastgate."])
+    text = res.segments[0].text
+    assert "Laurelwood" not in text and "2719" not in text and "Apt. B" not in text, text
+
+
+def test_the_name_of_an_official_paper_is_kept(vault):
+    res = run(Study(), vault, ["He showed me the Notice to Appear from Texas, and his Employment Authorization Card."])
+    assert res.segments[0].text == "He showed me the Notice to Appear from Texas, and his Employment Authorization Card."

@@ -77,7 +77,9 @@ def test_resolved_spans_claim_each_character_once_and_only_where_a_detection_was
             spans.append(Span(start, start + rng.randint(1, 15), rng.choice(["PERSON", "LOCATION"]),
                               rng.choice([0.4, 0.6, 0.85]), "test"))
         out = _resolve(spans)
-        assert all(any(o.start >= s.start and o.end <= s.end and o.score == s.score for s in spans) for o in out)
+        # each piece comes from one detection of its type, scored at least as that one and as some detection
+        assert all(any(o.start >= s.start and o.end <= s.end and o.entity_type == s.entity_type and o.score >= s.score
+                       for s in spans) and o.score in {s.score for s in spans} for o in out)
         claimed = [c for s in out for c in range(s.start, s.end)]
         assert len(claimed) == len(set(claimed))
         assert set(claimed) == {c for s in spans for c in range(s.start, s.end)}

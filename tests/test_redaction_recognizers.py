@@ -155,6 +155,12 @@ def test_normalize_leaves_ordinary_numbers_and_interjections():
     ("The last four are 8812, I think.", "CASE_NUMBER", "8812"),
     ("The hearing notice says oh-six slash twenty-two, I think.", "DATE", "oh-six slash twenty-two"),
     ("It was the twelfth, right before school started.", "DATE", "the twelfth"),
+    ("Il est arrivé le 4 juin, avant le premier mai.", "DATE", "le 4 juin"),
+    ("Il est arrivé le 4 juin, avant le premier mai.", "DATE", "le premier mai"),
+    ("Ela chegou no dia quatro de junho. Em dezembro ela voltou.", "DATE", "dia quatro de junho"),
+    ("Ela chegou no dia quatro de junho. Em dezembro ela voltou.", "DATE", "dezembro"),
+    ("We see kids from Kenya and Congo here, honestly. Louisville gets a couple thousand a year.", "PERSON",
+     "Louisville"),
     ("We go back Monday, the ninth, for the results.", "DATE", "Monday, the ninth"),
     ("Mi mamá llega el dieciocho.", "DATE", "dieciocho"),
     ("So when does it reload? No, not the first. The twenty-second.", "DATE", "The twenty-second"),
@@ -180,6 +186,7 @@ def test_recognizer_finds(text, kind, expected):
     ("May I ask what happened next?", "DATE"),
     ("Today and last week were hard.", "DATE"),
     ("She was eighty years old.", "AGE_OVER_89"),
+    ("She is 95 percent sure. He was 90 minutes late. The rent is ninety dollars.", "AGE_OVER_89"),
     ("We did it two times the same way.", "ADDRESS"),
     ("Honestly, the caseworker helped a lot.", "PERSON"),
     ("We met on the third floor of the courthouse.", "DATE"),
@@ -269,6 +276,29 @@ def test_recognizer_finds(text, kind, expected):
     ("Little by little, and then the Little League on Saturdays.", "LOCATION"),
     ("She moved from Maryland to Virginia in 2019.", "ADDRESS"),
     ("My friend from Oman, he drives, and the Omani families helped.", "LOCATION"),
+    ("she was in high school then, and after middle school he left.", "ORGANIZATION"),
+    ("My son is in Head Start now, and his sister was in Early Head Start.", "PERSON"),
+    ("My son is in Head Start now, and his sister was in Early Head Start.", "PROPER_NOUN"),
+    ("The Legal Aid lawyer said we have a strong case.", "PROPER_NOUN"),
+    ("A two-bedroom apartment 3 blocks away, and the unit was small.", "ADDRESS"),
+    # After a bracketed note or an opening quote a capital opens a sentence; "That's—" is one token.
+    ("I grew up in Texas. [laughs] Patient. [laughs] Tell me. \"Chicken or beef?\" That's—wow.", "PROPER_NOUN"),
+    ("I grew up in Texas, Spanish and Pulaar. [in Pulaar] Eey. Okay. Sim, sim. Little English.", "PERSON"),
+    ("I grew up in Texas, Spanish and Pulaar. [in Pulaar] Eey. Okay. Sim, sim. Little English.", "ORGANIZATION"),
+    ("I grew up in Texas, Spanish and Pulaar. [in Pulaar] Eey. Okay. Sim, sim. Little English.", "LOCATION"),
+    ("I grew up in Texas, Spanish and Pulaar. [in Pulaar] Eey. Okay. Sim, sim. Little English.", "PROPER_NOUN"),
+    ("They took the fields from the Black Mauritanians, from us. He showed me the Notice to Appear.", "LOCATION"),
+    ("They took the fields from the Black Mauritanians, from us.", "PROPER_NOUN"),
+    ("We go to the Pakistani church, the Urdu service on Sunday.", "ORGANIZATION"),
+    ("He was making noodles in Ohio. Interprets, she said it was no accident.", "PERSON"),
+    ("El martes dos personas vinieron, el lunes uno de ellos.", "DATE"),
+    ("De janvye rive jen, li te la. Kansas is cold.", "DATE"),
+    # Code-switching in a transcript that capitalises proper nouns (Ecuador, Texas, Spanish mid-sentence)
+    ("From Ecuador to Texas, in Spanish. Mucho gusto. Todo el mundo. Siempre se me olvida. Muy apretado.",
+     "PROPER_NOUN"),
+    ("We came from Ecuador to Texas and speak Spanish. Ustedes son la familia. Perfecto. Ya, ya. Bien sûr.", "PROPER_NOUN"),
+    ("We came from Ecuador to Texas and speak Spanish. Ustedes son la familia. Perfecto. Ya, ya. Bien sûr.", "PERSON"),
+    ("We came from Ecuador to Texas and speak Spanish. Ustedes son la familia. Perfecto. Ya, ya. Bien sûr.", "ORGANIZATION"),
 ])
 def test_recognizer_leaves_ordinary_speech(text, kind):
     assert kind not in found(text), found(text)
@@ -317,6 +347,22 @@ def test_a_word_name_before_a_name_joins_it_only_as_a_name():
     ("I work roofing, with Ramos and Sons Roofing. If I don't go, no pay.", "ORGANIZATION", "Ramos and Sons Roofing"),
     ("Is he with a company or on his own?\nHeron Interiors. They do offices and hotels.", "ORGANIZATION", "Heron Interiors"),
     ("We waited in Iranthai for two days.", "PROPER_NOUN", "Iranthai"),
+    ("The IP came back to an apartment complex in Kansas City, on the east side.", "LOCATION", "Kansas City"),
+    ("Soup joumou premye janvye, se tradisyon nou. Li te fèt 15 desanm.", "DATE", "premye janvye"),
+    # a name that looks like a nationality ("Mali" + "athi") is still a name
+    ("He is thirty-six now. His wife Malathi and the two children stay there.", "PERSON", "Malathi"),
+    ("My caseworker, Chapman, said no, and my friend, Omari, came.", "PERSON", "Chapman"),
+    ("My grandmother is ninety-two, and she still cooks.", "AGE_OVER_89", "ninety-two"),
+    ("She's 96 now. She didn't play.", "AGE_OVER_89", "96"),
+    ("The last four of my social are 6789.", "CASE_NUMBER", "6789"),
+    ("Mrs. O'Donnell-Reyes signed it, and Dr. Nguyen-Tran saw him.", "PERSON", "O'Donnell-Reyes"),
+    ("Our church is on Calle 8, and my cousin lives on Avenida Juárez 1420.", "ADDRESS", "Calle 8"),
+    ("Our church is on Calle 8, and my cousin lives on Avenida Juárez 1420.", "ADDRESS", "Avenida Juárez 1420"),
+    ("We rent a room at the back, apartamento tres R, from a cousin.", "ADDRESS", "apartamento tres R"),
+    ("It is the townhouse. Let her see, unit C.", "ADDRESS", "unit C"),
+    ("La próxima cita es jueves veintiuno. Okay, anótalo.", "DATE", "jueves veintiuno"),
+    ("They live in the Fairmount Arms, unit 4C, one of the old buildings.", "ADDRESS", "Fairmount Arms, unit 4C"),
+    ("We lived at 411 Ashgrove Terrace, 3rd floor, for six years.", "ADDRESS", "411 Ashgrove Terrace, 3rd floor"),
 ])
 def test_recognizer_finds_all_of_it(text, kind, expected):
     assert expected in found(text).get(kind, []), found(text)
@@ -367,3 +413,16 @@ def test_a_capital_at_the_start_of_a_sentence_is_not_a_name_by_itself(text, word
 def test_a_street_named_after_a_state_outranks_the_state():
     hits = found("Are you still on Maryland Avenue? She came from Maryland.", threshold=0.85)
     assert hits.get("ADDRESS") == ["Maryland Avenue"], hits
+
+
+def test_no_pattern_backtracks_on_a_hallucinated_digit_run():
+    """Whisper sometimes loops ("double u-0-0-0-0-..."); a pattern that can split the run in exponentially
+    many ways made Presidio give up on it after a minute, losing every address in the interview."""
+    import regex
+    from presidio_analyzer import PatternRecognizer
+    from redaction.recognizers import build
+    text = "my direct line. Double double u-" + "-".join("0" * 60) + ", I'm your participant. Thank you."
+    for rec in build():
+        if isinstance(rec, PatternRecognizer):
+            for p in rec.patterns:
+                list(regex.finditer(p.regex, text, flags=rec.global_regex_flags or regex.I, timeout=2))

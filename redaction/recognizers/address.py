@@ -3,7 +3,7 @@ import re
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
-from redaction.gazetteers import COUNTRIES, US_STATES, alternation
+from redaction.gazetteers import KEPT_NAMES
 from redaction.recognizers import register
 
 _SUFFIX = (r"(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl"
@@ -19,16 +19,19 @@ _CASED = re.DOTALL | re.MULTILINE
 _NUMBER_WORD = (_NUMBER + r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
                 r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
                 r"|hundred")
-# "apartment 2c"; "lot 14", "trailer 3", "space nine" only with a number ("space is short" is no unit).
-_UNIT = (r"(?:\s*,?\s*(?:(?:apartment|apt\.?|unit|suite|ste\.?|#|number)\s*[\w-]+"
-         rf"|(?:lot|space|trailer|room|building|bldg\.?)\s*#?(?:[A-Za-z]?\d[\w-]*|(?:{_NUMBER_WORD})\b(?:-\w+)?)))?")
+_UNIT_WORD = r"(?i:apartment|apartamento|apt\.?|unit|suite)"
+# "apartment 2c", "Apt. B", "apartamento tres R"; "lot 14", "trailer 3", "space nine" only with a number
+# ("space is short" is no unit); "3rd floor".
+_UNIT = (rf"(?:\s*,?\s*(?:(?:{_UNIT_WORD}|(?i:ste\.?)|#|number)\s*[\w-]+(?:\s+(?-i:[A-Z])\b)?"
+         rf"|(?:lot|space|trailer|room|building|bldg\.?)\s*#?(?:[A-Za-z]?\d[\w-]*|(?:{_NUMBER_WORD})\b(?:-\w+)?)"
+         r"|(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+floor\b))?")
 # "eighty-eight", "twenty-two-ten", "four oh six": two number words at least ("one Main Street job" is none).
-_SPOKEN_HOUSE_NUMBER = rf"\b(?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD}|oh))+"
+# Atomic: a hallucinated run ("u-0-0-0-0-...") splits into numbers in exponentially many ways.
+_SPOKEN_HOUSE_NUMBER = rf"\b(?>(?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD}|oh))+)"
 # A named complex gives an address with its unit: "Rosemoor Apartments, unit twelve".
-_COMPLEX = (r"(?:Apartments|Apts\.?|Townhomes|Townhouses|Homes|Village|Villas|Towers|Gardens|Manor|Estates|Courts"
+_COMPLEX = (r"(?:Apartments|Apts\.?|Arms|Townhomes|Townhouses|Homes|Village|Villas|Towers|Gardens|Manor|Estates|Courts"
             r"|Lofts|Residences|Commons|Terrace|Heights|Mobile\s+Home\s+Park|Trailer\s+Park)")
 _STRONG_SUFFIX = r"(?:street|avenue|lane|road|boulevard)\b"
-_KEPT_NAMES = alternation(n.title() for n in US_STATES | COUNTRIES)
 _NOT_GENERIC = r"(?!(?:side|back|main|busy|quiet|same|next|wrong|whole|dead|one|two|city|wall)\b)"
 
 
@@ -39,21 +42,30 @@ def street_cased() -> PatternRecognizer:
         patterns=[
             Pattern("numbered", rf"{_NUMBER}\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w'.-]*\s+){{1,3}}{_SUFFIX}{_UNIT}", 0.85),
             Pattern("spoken_numbered", rf"{_SPOKEN_HOUSE_NUMBER}\s+(?:[A-Z][\w'.-]*\s+){{1,3}}{_SUFFIX}{_UNIT}", 0.75),
-            Pattern("complex_unit", rf"\b(?:[A-Z][\w'.-]*\s+){{1,3}}{_COMPLEX}\s*,?\s*(?:apartment|apt\.?|unit|suite"
+            Pattern("complex_unit", rf"\b(?:[A-Z][\w'.-]*\s+){{1,3}}{_COMPLEX}\s*,?\s*(?:{_UNIT_WORD}"
                                     rf"|building|bldg\.?|lot|space|trailer|number|#)\s*#?(?:[A-Za-z]?\d[\w-]*"
                                     rf"|(?:{_NUMBER_WORD})\b(?:[\s-]+(?:{_NUMBER_WORD})\b)*(?:-?[A-Za-z]\b)?)", 0.85),
             Pattern("street", rf"\b(?:[A-Z][\w'.-]*\s+){{1,3}}(?:Street|Avenue|Road|Lane|Drive|Boulevard)\b", 0.6),
             # "Maryland Avenue", "Lebanon Road": a street named after a state or a country outranks the kept name.
-            Pattern("kept_name_street", rf"{_KEPT_NAMES}\s+(?:Street|Avenue|Road|Lane|Drive|Boulevard|Place|Court"
+            Pattern("kept_name_street", rf"{KEPT_NAMES}\s+(?:Street|Avenue|Road|Lane|Drive|Boulevard|Place|Court"
                                         r"|Parkway|Way|Terrace)\b", 0.85),
             # "seventeen Birchwood Court, apartment 2B": one number word, made an address by its unit.
             Pattern("spoken_unit", rf"\b(?:{_NUMBER_WORD})\s+(?:[A-Z][\w'.-]*\s+){{1,3}}{_SUFFIX}\s*,?\s*"
-                                   r"(?:apartment|apt\.?|unit|suite)\s*#?[\w-]+", 0.75),
+                                   rf"{_UNIT_WORD}\s*#?[\w-]+", 0.75),
             # "2207 West Emma", "88 Calle Ocho, unit 5": no street word, but a compass point or a unit says address.
             Pattern("compass", rf"{_NOT_YEAR}{_NUMBER}\s+(?:North|South|East|West|[NSEW]\.)\s+"
                                rf"(?!(?:Virginia|Africa|Bank|Coast|Side|End|Indies)\b)[A-Z][\w'-]+{_UNIT}", 0.7),
             Pattern("unit", rf"{_NOT_YEAR}{_NUMBER}\s+(?:[A-Z][\w'.-]*\s+){{0,2}}[A-Z][\w'.-]*\s*,?\s*"
-                            rf"(?:apartment|apt\.?|unit|suite)\s*[\w-]+", 0.7),
+                            rf"{_UNIT_WORD}\s*[\w-]+", 0.7),
+            # Streets named in Spanish, Portuguese or French: "Calle 8", "Avenida Juárez 1420", "Rua das Flores".
+            Pattern("calle", r"\b(?:Calle|Avenida|Carrera|Camino|Paseo|Rua|Rue)\s+(?:(?:de|da|do|das|dos|des|du)\s+"
+                             r"(?:la\s+|los\s+|las\s+)?)?(?:\d{1,3}\b|[A-ZÀ-Þ][\w'-]*)(?:\s+[A-ZÀ-Þ][\w'-]*){0,2}"
+                             r"(?:\s+#?\s*\d{1,5}\b)?", 0.7),
+            # "..., apartamento tres R,", "Let her see, unit C.": a numbered or lettered unit said as a phrase
+            # of its own belongs to an address said nearby ("3 kids, unit 5 is ours" goes on).
+            Pattern("unit_alone", rf"(?<=(?:,|\b(?i:in|at))\s+){_UNIT_WORD}\s*#?\s*(?:[A-Za-z]?\d[\w-]*|[A-Z]\b"
+                                  rf"|(?i:{_NUMBER_WORD}|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\b)"
+                                  r"(?:\s+[A-Z]\b)?(?=\s*[,.;!?]|\s*$)", 0.6),
         ],
         global_regex_flags=_CASED)
 
@@ -66,7 +78,7 @@ def street_any_case() -> PatternRecognizer:
         patterns=[Pattern("numbered", rf"{_NUMBER},?\s+(?:{_NOT_NAME}[a-z][\w'-]*\s+){{1,3}}{_SUFFIX}{_UNIT}", 0.45),
                   # ASR lower-cases the street and garbles a spoken house number: "three hundred eighty with
                   # field lane", "six hunting popular street". A number word and a street word suffice.
-                  Pattern("spoken_number", rf"\b(?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD}))*\s+"
+                  Pattern("spoken_number", rf"\b(?>(?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD}))*)\s+"
                                            rf"(?:{_NOT_NAME}[a-z][\w'-]*\s+){{1,3}}{_STRONG_SUFFIX}{_UNIT}", 0.6),
                   Pattern("on_street", rf"(?<=\b(?:on|off|at|near)\s)(?:{_NOT_NAME}{_NOT_GENERIC}[a-z][\w'-]*\s+){{1,2}}"
                                        rf"(?:street|avenue|boulevard)\b", 0.55),

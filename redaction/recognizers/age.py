@@ -5,6 +5,9 @@ from redaction.recognizers import register
 
 _OLD = (r"(?:9\d|1[01]\d|ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
         r"|(?:a|one)\s+hundred(?:\s+and)?(?:\s+\w+)?)")
+# Who is said to be that old: "My grandmother is ninety-two.", "she was 96 when she died".
+_ELDER = (r"\b(?i:she|he|i|(?:great-)?grand(?:mother|father|ma|pa)|mother|father|mom|dad|abuel[ao]|aunt|uncle|husband"
+          r"|wife)(?:'s|'m|\s+is|\s+was|\s+am)\s+(?:(?i:almost|nearly|about|already)\s+)?")
 
 
 @register
@@ -12,4 +15,8 @@ def age_over_89() -> PatternRecognizer:
     return PatternRecognizer(
         "AGE_OVER_89", name="age_over_89",
         patterns=[Pattern("years_old", rf"\b{_OLD}[\s-]+years?[\s-]+old\b", 0.85),
-                  Pattern("aged", rf"\b(?:aged?|turned|turning)\s+{_OLD}\b", 0.85)])
+                  Pattern("aged", rf"\b(?:aged?|turned|turning)\s+{_OLD}\b", 0.85),
+                  # an elder's age said alone, ending the phrase ("she is 95 percent sure" goes on)
+                  Pattern("elder_is", rf"(?<={_ELDER}){_OLD}"
+                                      r"(?=\s*[,.;!?]|\s*$|\s+(?i:now|this|next|when|and|but|so|already|today)\b)",
+                          0.85)])

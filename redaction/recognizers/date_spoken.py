@@ -23,6 +23,19 @@ _MESES = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre
 _DIA = (r"primero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince"
         r"|diecis[eé]is|diecisiete|dieciocho|diecinueve|veinte|treinta(?:\s+y\s+uno)?|[0-3]?\d"
         r"|veinti(?:uno|d[oó]s|tr[eé]s|cuatro|cinco|s[eé]is|siete|ocho|nueve)")
+# Portuguese and French: "dia quatro de junho", "le 4 juin", "le premier mai".
+_MESES_PT = "janeiro|fevereiro|mar[çc]o|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro"
+_DIA_PT = (r"primeiro|um|dois|tr[eê]s|quatro|cinco|seis|sete|oito|nove|dez|onze|doze|treze|quatorze|catorze|quinze"
+           r"|dezesseis|dezasseis|dezessete|dezassete|dezoito|dezenove|dezanove|vinte(?:\s+e\s+(?:um|dois|tr[eê]s"
+           r"|quatro|cinco|seis|sete|oito|nove))?|trinta(?:\s+e\s+um)?|[0-3]?\d")
+_MOIS = "janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre"
+_JOUR = (r"premier|1er|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize"
+         r"|dix-sept|dix-huit|dix-neuf|vingt(?:[\s-]et[\s-]un|-deux|-trois|-quatre|-cinq|-six|-sept|-huit|-neuf)?"
+         r"|trente(?:[\s-]et[\s-]un)?|[0-3]?\d")
+# Haitian Creole: "premye janvye", "15 desanm" ("me", "out", "mas" and "de", two or "of", are words too).
+_MWA = "janvye|fevriye|avril|jen|jiy[eè]|septanm|okt[oò]b|novanm|desanm"
+_JOU = (r"premye|twa|kat|senk|sis|s[eè]t|uit|n[eè]f|dis|onz|douz|tr[eè]z|kat[oò]z|kenz|s[eè]z|dis[eè]t|dizuit"
+        r"|dizn[eè]f|ven|venteyen|trant|[0-3]?\d")
 # "I came on the ninth": an ordinal day alone after a time preposition, when no noun follows it
 # ("on the third floor", "by the second day" are not dates).
 _ORDINAL_DAY = (rf"(?:(?:twenty|thirty)[\s-](?:{_ORD})|{_ORD}|tenth|eleventh|twelfth|thirteenth|fourteenth"
@@ -43,6 +56,9 @@ _ORDINAL_SENTENCE = rf"(?<=(?:^|[.!?]\s+))(?i:the\s+{_HIGH_ORDINAL})(?=\s*[.!?])
 _MONTH_NUMBER = rf"(?:1[0-2]|0?-?[1-9]|(?:oh[\s-])?(?:{_CARD})|ten|eleven|twelve)"
 # "llega el veintiuno.": a Spanish day number after "el", ending the phrase ("el uno" is "the one").
 _EL_DIA = rf"(?<=\b(?i:el)\s)(?!uno\b)(?i:{_DIA})(?={_PHRASE_END})"
+# "Jueves veintiuno.", "el sábado 14": a Spanish weekday pins the day number to a date.
+_DIA_SEMANA = (rf"\b(?i:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)\s*,?\s+(?:(?i:el)\s+)?"
+               rf"(?!uno\b)(?i:{_DIA})(?={_PHRASE_END}|\s+(?i:de)\b)")
 # Whisper's "9-23" for a spoken month and day, with no noun after it ("3-4 days" is no date).
 _MONTH_DASH_DAY = r"(?:1[0-2]|0?[1-9])-(?:3[01]|[12]\d|0?[1-9])" + _NO_NOUN_AFTER
 _DAY_ALONE = (rf"(?<=(?i:\b(?:on|by|until|till|since|before|after|from|through|for|around|to))\s+)"
@@ -78,6 +94,9 @@ def date() -> PatternRecognizer:
             Pattern("month_day", rf"\b(?:{_MONTHS})\s+(?:the\s+)?{_DAY}\b", 0.85),
             Pattern("day_of_month", rf"\b(?:the\s+)?{_DAY}\s+of\s+(?:{_MONTHS})\b", 0.85),
             Pattern("dia_de_mes", rf"\b(?:el\s+)?(?:{_DIA})\s+de\s+(?:{_MESES})\b", 0.85),
+            Pattern("dia_de_mes_pt", rf"\b(?:(?:o\s+)?dia\s+)?(?:{_DIA_PT})\s+de\s+(?:{_MESES_PT})\b", 0.85),
+            Pattern("jour_mois", rf"\b(?:le\s+)?(?:{_JOUR})\s+(?:{_MOIS})\b", 0.85),
+            Pattern("jou_mwa", rf"\b(?:{_JOU})\s+(?:{_MWA})\b", 0.85),
             Pattern("numeric", r"(?<![\d/])[01]?\d/[0-3]?\d(?:/\d{2,4})?(?![\d/])", 0.6),
             # Only after "on"/"by"... or a birthday ("my birthday is 4-17", Whisper's "the birth of 11-6")
             # is "9-23" a date.
@@ -85,6 +104,9 @@ def date() -> PatternRecognizer:
                                     r"|birth\s+(?:of|is|was|date\s+is)|born)\s)" + _MONTH_DASH_DAY, 0.6),
             # "They had her birthday wrong. It's 4-17.": after "is" only a birthday said just before makes it a date.
             Pattern("numeric_dash_is", r"(?<=\b(?i:it's|it\s+is|is|was)\s)" + _MONTH_DASH_DAY, 0.3),
+            # "it's 9-16th": an ordinal ending makes the day of a month-dash-day certain.
+            Pattern("numeric_dash_ordinal", r"(?<![\d-])(?:1[0-2]|0?[1-9])-(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b"
+                                            + _NO_NOUN_AFTER, 0.75),
             Pattern("iso", r"\b(?:19|20)\d\d-[01]\d-[0-3]\d\b", 0.85),
             Pattern("day_alone", _DAY_ALONE, 0.6),
             Pattern("numeral_day_alone", _NUMERAL_DAY_ALONE, 0.6),
@@ -92,6 +114,7 @@ def date() -> PatternRecognizer:
             Pattern("it_was_day", _IT_WAS_DAY + _NO_NOUN_AFTER, 0.6),
             Pattern("slashed", rf"(?i:\b{_MONTH_NUMBER}\s+slash\s+(?:{_DAY}|oh[\s-](?:{_CARD})))\b", 0.6),
             Pattern("el_dia", _EL_DIA, 0.6),
+            Pattern("dia_semana", _DIA_SEMANA, 0.75),
             Pattern("ordinal_sentence", _ORDINAL_SENTENCE, 0.6),
             Pattern("weekday_day", rf"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*,?\s+(?:the\s+)?"
                                    rf"{_ORDINAL_DAY}" + _NO_NOUN_AFTER, 0.75),
@@ -115,7 +138,11 @@ def month() -> PatternRecognizer:
                                    r"|October|November|December)\b", 0.55),
                   # Spanish months are no English words in any case, but "mayo" is
                   Pattern("mes", r"\b(?i:enero|febrero|marzo|abril|junio|julio|agosto|septiembre|setiembre|octubre"
-                                 r"|noviembre|diciembre)\b", 0.55)],
+                                 r"|noviembre|diciembre)\b", 0.55),
+                  # and the Portuguese and French ones that are no English words ("mars", "mai" are left out)
+                  Pattern("mes_pt_fr", r"\b(?i:janeiro|fevereiro|mar[çc]o|junho|julho|setembro|outubro|dezembro"
+                                       r"|janvier|f[ée]vrier|avril|juin|juillet|ao[uû]t|septembre|octobre"
+                                       r"|d[ée]cembre)\b", 0.55)],
         global_regex_flags=_CASED)
 
 

@@ -15,7 +15,12 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 # but a trailing comma or period ends it ("number 4588, I think") and ASR letter-dash runs
 # ("I-1-0-2-3") still count.
 _START = r"(?<![\d$])(?<!\d[,.-])"
-_END = r"(?!\d|[,.-]\d)"
+# "ten, ten-thirty at night" (the view reads "10-10-30") is a time.
+_END = r"(?!\d|[,.-]\d)(?!\s+(?i:at\s+night|in\s+the\s+(?:morning|afternoon|evening)|[ap]\.?m\b|o'clock))"
+# What goes before the last digits of a number.
+_ENDING = (r"\b(?i:ending|ends|end\s+of)(?:\s+(?i:in|with))?\s|\b(?i:last\s+four)(?:\s+(?i:digits))?"
+           r"(?:\s+(?i:of\s+(?:my|his|her|their|your|the)\s+(?:social(?:\s+security)?|ssn|card|account|number)"
+           r"(?:\s+number)?))?(?:\s+(?i:are|is|were|was))?,?\s")
 _CONTEXT = ["case", "file", "record", "account", "medicaid", "medi-cal", "member", "client", "id", "policy",
             "benefit", "ebt", "snap", "reference", "claim", "docket", "license", "permit", "receipt", "badge",
             "chip", "insurance", "mrn"]
@@ -60,10 +65,9 @@ def case_number() -> PatternRecognizer:
             Pattern("after_number", r"(?<=\b(?i:number|no\.)[,:]?\s(?:(?i:is|was)\s)?)(?-i:[A-Z]{1,3}[-\s]?)?"
                                     rf"\d{{1,3}}(?:,\d{{3}})+{_END}(?!{QUANTITY.pattern})", 0.5),
             # The last digits of a number, as people give them ("the account ending in 4471"; Whisper's "4,471";
-            # "a number ending in oh-three-three-one"; "the last four are 7702").
-            Pattern("ending_in", rf"(?<=\b(?i:ending|ends)(?:\s+(?i:in|with))?\s|\b(?i:last\s+four)(?:\s+(?i:digits))?"
-                                 rf"(?:\s+(?i:are|is|were|was))?,?\s){_START}\d(?:[-,\s]?\d){{3}}{_END}"
-                                 rf"(?!{QUANTITY.pattern})", 0.6),
+            # "a number ending in oh-three-three-one", Whisper's "card, end of 0-3-9-2"; "the last four are 7702",
+            # "of my social are 6789").
+            Pattern("ending_in", rf"(?<={_ENDING}){_START}\d(?:[-,\s]?\d){{3}}{_END}(?!{QUANTITY.pattern})", 0.6),
             # Four digits only with context ("file number 2231").
             Pattern("four_digits", rf"{_START}\d{{4}}{_END}", 0.15),
         ],

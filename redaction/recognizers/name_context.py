@@ -10,8 +10,8 @@ import re
 from presidio_analyzer import Pattern, PatternRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from redaction.gazetteers import (COUNTRIES, FAMILY_NAMES, NOT_NAMES, PUBLIC_BODIES, US_STATES, given_names,
-                                  person_names, plain_words)
+from redaction.gazetteers import (COUNTRIES, FAMILY_NAMES, NOT_NAMES, PARTICLES, PUBLIC_BODIES, US_STATES,
+                                  given_names, in_words, is_demonym, person_names, plain_words)
 from redaction.recognizers import pattern_name, register
 
 _ANY = r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'’-]+"
@@ -68,7 +68,7 @@ _NOT_A_NAME = NOT_NAMES | STOP_WORDS | US_STATES | COUNTRIES | PUBLIC_BODIES | f
     "not just still here there really very so also always never okay ok alright yes yeah right great perfect "
     "good thanks honestly actually anyway wow oh um uh hmm hi hello listen look sometimes usually later eventually "
     "finally luckily unfortunately fortunately basically obviously apparently afterward afterwards meanwhile lately "
-    "recently suddenly normally often mostly first second third last next".split())
+    "recently suddenly normally often mostly first second third last next lady man dude buddy".split())
 
 
 class NameContextRecognizer(PatternRecognizer):
@@ -77,20 +77,46 @@ class NameContextRecognizer(PatternRecognizer):
         return first in _NOT_A_NAME or len(first) < 2
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        results = [_cased_name(text, r) for r in super().analyze(text, entities, nlp_artifacts, regex_flags)]
         if nlp_artifacts is None:
             return results
         # At a sentence's start only the comma after it says "name": "Wrong, is there..." is a word.
         plain = plain_words(nlp_artifacts.nlp_engine.nlp[self.supported_language])
         given = given_names()
         # ... except a family name picked up by "she"/"he" ("Gentry, she's our worker").
-        return [r for r in results if pattern_name(r) not in _AT_SENTENCE_START or text[r.start:r.end].lower() not in plain
+        return [r for r in results if pattern_name(r) not in _AT_SENTENCE_START
+                or not _plain_word(nlp_artifacts.tokens, r, plain)
                 or pattern_name(r) == "dislocated" and text[r.start:r.end].lower() in person_names(FAMILY_NAMES)
                 if pattern_name(r) not in _GIVEN_NAME_ONLY or text[r.start:r.end].lower() in given
-                if pattern_name(r) != "role_lower" or _lower_name(nlp_artifacts.tokens, r, given)
+                # "an interpreter, Mongolian.": a nationality or its language after a role; after "Mrs." a name
+                if pattern_name(r) in ("title", "honorific", "introduced") or not _nationality(text[r.start:r.end])
+                if pattern_name(r) not in ("role_lower", "kin_lower") or _lower_name(nlp_artifacts.tokens, r, given)
                 if pattern_name(r) != "honorific_lower" or not _verb(nlp_artifacts.tokens, r)
                 if pattern_name(r) != "called" or not text[r.start].islower() or text[r.start:r.end].lower() not in plain
                 if pattern_name(r) != "aged_apart" or not _object(nlp_artifacts.tokens, r)]
+
+
+def _cased_name(text: str, result):
+    """ "Mrs. O'Donnell-Reyes signed it": after a capitalised name, a lower-case word other than a particle
+    ("Juan de la Cruz") is the sentence going on; Whisper's "dr. okafor" is lower-case throughout."""
+    span = text[result.start:result.end]
+    if span[:1].isupper():
+        for word in re.finditer(r"\S+", span):
+            if word.start() and word.group()[0].islower() and word.group().lower() not in PARTICLES:
+                result.end = result.start + len(span[:word.start()].rstrip())
+                break
+    return result
+
+
+def _nationality(word: str) -> bool:
+    """ "Mongolian", but not "Omari" or "Chapman", which look like nationalities and are names."""
+    return is_demonym(word) and word.lower() not in given_names() and word.lower() not in person_names(FAMILY_NAMES)
+
+
+def _plain_word(doc, result, plain) -> bool:
+    """A common word in any inflection ("Interprets, she said"), not a name ("Gentry, she's our worker")."""
+    span = doc.char_span(result.start, result.end)
+    return span is not None and len(span) == 1 and in_words(span[0], plain)
 
 
 def _lower_name(doc, result, given) -> bool:
@@ -140,6 +166,9 @@ def name_context() -> PatternRecognizer:
             # Whisper's "my granddaughter journey": in lower case only a known given name will do.
             Pattern("role_lower", rf"(?<=\b(?i:my|our|his|her|their|the|a)\s+{_KIND_OF}{_ROLES},?\s+(?:is\s+|was\s+)?)"
                                   r"[a-z][a-z'-]+\b(?!['’]s)", 0.6),
+            # Kin said as a title, with no "my": "then uncle ahmed came", "tia lupe".
+            Pattern("kin_lower", r"(?<=\b(?i:grandma|grandpa|granny|nana|aunt|auntie|uncle|t[ií]a|t[ií]o)\s+)"
+                                 r"[a-z][a-z'-]+\b(?!['’]s)", 0.6),
             # "With my friend. Aman." : the name said as a sentence of its own after the role.
             Pattern("role_then_name", rf"(?<={_ROLES}\.\s+){_name(_CAP, 2)}(?=[.,!?])", 0.7),
             Pattern("thanked", rf"(?<={_THANKS}\s+){_name(_CAP, 2)}", 0.6),

@@ -12,7 +12,7 @@ import re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from redaction.gazetteers import (COUNTRIES, FAMILY_NAMES, GIVEN_NAMES, KEPT_PROPER, NOT_NAMES, PUBLIC_BODIES, US_STATES,
-                                  english_words, in_words, is_demonym, person_names, plain_words)
+                                  english_words, in_words, is_demonym, nouns_only, person_names, plain_words)
 from redaction.recognizers import register
 
 NER_SCORE = 0.85
@@ -54,6 +54,22 @@ def _opens_name(ent, tokens) -> bool:
         and tokens[1].lower_ not in NOT_NAMES
 
 
+_SENTENCE_END = frozenset({".", "!", "?", "…", "...", ")", "]"})
+_OPENING_QUOTES = frozenset({'"', "“", "‘"})
+
+
+def opens_sentence(tok) -> bool:
+    """spaCy's small model misses sentence breaks in speech ("... nine nine seven. Got it.",
+    "(laughs) Perfect.", "[laughs] Tell me"); a capital after a full stop, a closing bracket or a turn,
+    or a quotation mark there ('"Chicken or beef?"'), opens one."""
+    while tok.i > 0 and tok.doc[tok.i - 1].text in _OPENING_QUOTES:
+        tok = tok.doc[tok.i - 1]
+    if tok.is_sent_start or tok.i == 0:
+        return True
+    prev = tok.doc[tok.i - 1]
+    return prev.text in _SENTENCE_END or prev.is_space and "\n" in prev.text
+
+
 def is_cased(doc) -> bool:
     words = [t for t in doc if t.is_alpha]
     return bool(words) and sum(t.text[0].isupper() for t in words if not t.is_sent_start) > 0.02 * len(words)
@@ -73,16 +89,18 @@ class NerRecognizer(LocalRecognizer):
             return []
         cased = is_cased(nlp_artifacts.tokens)
         nlp = nlp_artifacts.nlp_engine.nlp[self.supported_language]
-        plain, english = plain_words(nlp), english_words(nlp)
+        plain, english, nouns = plain_words(nlp), english_words(nlp), nouns_only(nlp)
         results = []
         for ent in nlp_artifacts.entities:
             if ent.label_ not in entities or ent.label_ not in self.ENTITIES:
                 continue
             for start, end in self._pieces(ent, text):
                 # "Left's okay", "Speaks in my mind": one English word opening a sentence is capitalised
-                # for that alone, unless it is also a name that spaCy reads as one ("Ding was okay").
-                if ent[0].is_sent_start and ent[0].idx == start and end == ent[0].idx + len(ent[0]) \
-                        and in_words(ent[0], plain) and not self._known_person(ent):
+                # for that alone, unless it is also a name that spaCy reads as one ("Ding was okay") or a
+                # proper noun WordNet lists ("Louisville gets...").
+                if opens_sentence(ent[0]) and ent[0].idx == start and end == ent[0].idx + len(ent[0]) \
+                        and in_words(ent[0], plain) and not self._known_person(ent) \
+                        and not (ent[0].pos_ == "PROPN" and ent[0].lower_ in nouns):
                     continue
                 score = self._score(text[start:end], ent, cased, english)
                 if score:
@@ -124,8 +142,9 @@ class NerRecognizer(LocalRecognizer):
             return 0.0
         lower = span.lower()
         if lower in PUBLIC_BODIES or lower in US_STATES or lower in COUNTRIES or lower in KEPT_PROPER \
-                or words[0].lower() in PUBLIC_BODIES or len(words) == 1 and is_demonym(words[0]):
-            return 0.0
+                or words[0].lower() in PUBLIC_BODIES or len(words) == 1 and is_demonym(words[0]) \
+                or is_demonym(words[-1]) and all(w.lower() in english for w in words[:-1]):
+            return 0.0     # "the Black Mauritanians": a people, whatever words describe it
         if ent.label_ == "NRP" and not is_demonym(words[-1]) \
                 and (after_place_word(ent[0]) or all(taken_for_nation(w) for w in words)
                      or all(unknown_nation(t, english) for t in ent if t.is_alpha)):

@@ -9,8 +9,8 @@ import re
 from presidio_analyzer import Pattern, PatternRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from redaction.gazetteers import (KEPT_PROPER, NOT_NAMES, PUBLIC_BODIES, in_words, is_demonym, kept_word,
-                                  plain_words)
+from redaction.gazetteers import (KEPT_PROPER, NOT_NAMES, PUBLIC_BODIES, english_words, in_words, is_demonym,
+                                  kept_word, plain_words)
 from redaction.recognizers import pattern_name, register
 
 _HEADS = (r"(?:Shelter|Services?|Charities|Charity|School|Academy|Hospital|Clinic|Cl[ií]nica|Center|Centre"
@@ -48,6 +48,17 @@ _LOWER_NAMED = (rf"\b{_GENERIC}[a-z][a-z'-]+\s+(?:(?:elementary|middle|high|juni
 # Heads that, unlike "school" or "church", seldom follow a name as an ordinary noun.
 _NAME_HEADS = (r"(?i:alliance|network|partners|partnership|newcomers|fulfillment|collaborative|coalition|fellowship"
                r"|suites|nails|academy|ranch|middle|elementary|recovery|associates|collective)\b")
+# Whisper's "goes to lakeview high", "for eastgate senior high": the school's own word before "high".
+_HIGH = r"(?:(?:senior|junior)\s+)?high\b(?!\s+school)"
+_HIGH_END = re.compile(r"\bhigh$", re.I)
+# Business heads Whisper lower-cases after the owner's or the place's name: "Kohlmann packaging",
+# "Gallardo's collision", "Veritox labs", "the Fairmount arms".
+_BUSINESS = (r"(?:labs|laboratories|collision|energy|institute|farms|foods|motors|bakery|logistics|industries"
+             r"|enterprises|solutions|construction|manufacturing|packaging|roofing|plumbing|trucking|arms|apartments"
+             r"|elementary|academy|residential|transport|transportation)\b")
+# The phrase ends after the head: "I saw Ana packaging boxes" goes on with the verb's object.
+_PHRASE_ENDS = (r"(?=\s*[,.;:!?)]|\s*$|\s+(?i:and|or|in|on|at|for|to|from|with|by|near|where|which|that|who|is|was"
+                r"|has|had|they|he|she|we|i|but|so|because|now|then|after|before|since|until)\b)")
 # Heads that end a name even where Whisper garbled the words before them: "be country collaborative."
 _END_HEADS = r"(?:collaborative|collective|coalition)(?=\s*[,.;!?]|\s*$|\s+(?:for|in|and|that|who|which|helped|said)\b)"
 # Whisper keeps a name's first word and lower-cases the rest ("Caprock welcome house", "Snowland cultural
@@ -58,7 +69,8 @@ _SPOKEN_HEADS = (r"(?:house|hall|circle|assembly|complex|arms|apartments|village
 _KIND = r"(?:community|social|legal|health|family|youth|mental|medical|support|refugee|immigrant)"
 # After a word of the agency's kind these are a name's head: "Bonnie Murts community college", "to stage brush
 # legal clinic" ("a legal clinic" has no name before its kind).
-_KIND_HEADS = r"(?:college|clinic|services|center|centre|counseling|aid|project|program|collective|house)\b"
+_KIND_HEADS = (r"(?:college|clinic|services|center|centre|counseling|aid|project|program|collective|house|defenders"
+               r"|advocates)\b")
 _GAP_WORD = (rf"(?!(?:in|on|at|to|for|with|of|and|or|is|was|are|were|be|been|has|had|have|will|would|can|could"
              rf"|{_KIND})\b)" + _GENERIC)
 _LOWER_WORD = rf"(?:{_GAP_WORD}[a-z][\w'-]*\s+)"     # one lower-case word of a name, and the space after it
@@ -83,12 +95,14 @@ class OrganizationRecognizer(PatternRecognizer):
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         return [r for r in results if not (pattern_name(r) == "lower_head" and _kind_of_worship(text[r.start:r.end])
                                            or pattern_name(r) == "is_a_kind" and _common(text[r.start:r.end])
-                                           or pattern_name(r) == "lower_head" and _asks(text[r.start:r.end]))]
+                                           or pattern_name(r) in ("lower_head", "lower_named")
+                                           and _asks(text[r.start:r.end]))]
 
 
 def _asks(span: str) -> bool:
-    """ "Which clinic?", "What school is she at?": a question word before the noun names nothing."""
-    return span.split()[0].lower() in STOP_WORDS
+    """ "Which clinic?", "in high school", "There's services": a question word, a preposition or a pronoun
+    before the noun names nothing."""
+    return re.split(r"['’]", span.split()[0])[0].lower() in STOP_WORDS
 
 
 def _common(span: str) -> bool:
@@ -97,13 +111,13 @@ def _common(span: str) -> bool:
     return first.lower() in STOP_WORDS or kept_word(first)
 
 
-_WORSHIP = re.compile(rf"\s(?:{_WORSHIP_HEADS}|school)$")
+_WORSHIP = re.compile(rf"\s(?:{_WORSHIP_HEADS}|school|service)$")
 
 
 def _kind_of_worship(span: str) -> bool:
-    """ "the Catholic church", "a Somali mosque": a faith, a language or a people before a house of
-    worship or a school is a kind of place, not its name ("Lutheran services", "Catholic Charities" are
-    agencies' names)."""
+    """ "the Catholic church", "a Somali mosque", "the Urdu service": a faith, a language or a people before
+    a house of worship, a school or a service is a kind, not a name ("Lutheran services", "Catholic
+    Charities" are agencies' names)."""
     head = _WORSHIP.search(span)
     return head is not None and all(w.lower() in KEPT_PROPER or is_demonym(w) for w in span[:head.start()].split())
 
@@ -150,16 +164,28 @@ class LowerCaseOrganizationRecognizer(OrganizationRecognizer):
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         if nlp_artifacts is None:
             return results
-        words = plain_words(nlp_artifacts.nlp_engine.nlp[self.supported_language])
-        return [r for r in results if pattern_name(r) != "capital_lower_head"
-                or _named_phrase(nlp_artifacts.tokens.char_span(r.start, r.end), words)]
+        nlp = nlp_artifacts.nlp_engine.nlp[self.supported_language]
+        words, english = plain_words(nlp), english_words(nlp)
+        return [r for r in results if pattern_name(r) not in ("capital_lower_head", "name_business")
+                or _named_phrase(nlp_artifacts.tokens.char_span(r.start, r.end), words)
+                if not _HIGH_END.search(text[r.start:r.end])
+                or _school_name(nlp_artifacts.tokens.char_span(r.start, r.end), english)]
+
+
+def _school_name(span, english) -> bool:
+    """ "goes to lakeview senior high" names a school; "from really high", "to sky high" are degrees,
+    so only words that are not English may stand before "high"."""
+    return span is not None and not any(t.is_stop or in_words(t, english) for t in span
+                                        if t.lower_ not in ("senior", "junior", "high"))
 
 
 def _named_phrase(span, words) -> bool:
-    """Only describing words between the name and its head ("Omar likes school" is a sentence), and a
-    name, not an English word capitalised for opening the sentence ("Every single house")."""
-    return span is not None and all(t.pos_ in ("ADJ", "NOUN", "PROPN", "NUM") for t in span[1:-1]) \
-        and not (span[0].is_sent_start and in_words(span[0], words))
+    """Only describing words between the name and its head ("Omar likes school" is a sentence; "Gallardo's
+    collision" is possessed), a head that is no verb ("I saw Ana packaging boxes"), and a name, not an
+    English word capitalised for opening the sentence ("Every single house")."""
+    return span is not None and all(t.pos_ in ("ADJ", "NOUN", "PROPN", "NUM") or t.lower_ in ("'s", "’s")
+                                    for t in span[1:-1]) \
+        and span[-1].pos_ != "VERB" and not (span[0].is_sent_start and in_words(span[0], words))
 
 
 @register
@@ -169,6 +195,8 @@ def organization_lower_case() -> PatternRecognizer:
     return LowerCaseOrganizationRecognizer(
         "ORGANIZATION", name="organization_lower_case",
         patterns=[Pattern("capital_then_lower", rf"\b{NAME_WORD}\s+{_LOWER_WORD}{{0,2}}{_NAME_HEADS}", 0.6),
+                  # sure enough to take in the person spaCy found in it ("[Kohlmann] packaging")
+                  Pattern("name_business", rf"\b{NAME_WORD}(?:['’]s)?\s+(?-i:{_BUSINESS}){_PHRASE_ENDS}", 0.8),
                   # "Cherry Creek legal collective": after two capitals, a word of the agency's kind belongs to it.
                   Pattern("capitals_then_kind", rf"\b(?:{NAME_WORD}\s+){{2,3}}(?:{_KIND}\s+){{1,2}}(?:{_NAME_HEADS}"
                                                 rf"|{_KIND_HEADS})", 0.6),
@@ -176,7 +204,7 @@ def organization_lower_case() -> PatternRecognizer:
                   Pattern("after_at", rf"(?<=\b(?i:at|from|with|to|for|we're|we\s+are|(?:salon|agency|church|shop"
                                       rf"|store|restaurant|company|plant|clinic|program),)\s){_LOWER_WORD}"
                                       rf"(?:(?:charter|community|christian|catholic)\s+|{_LOWER_WORD}){{0,2}}"
-                                      rf"(?:{_NAME_HEADS}|{_KIND}\s+{_KIND_HEADS})", 0.55),
+                                      rf"(?:{_NAME_HEADS}|{_KIND}\s+{_KIND_HEADS}|{_HIGH})", 0.55),
                   Pattern("capital_lower_head", rf"\b{NAME_WORD}\s+{_LOWER_WORD}{{1,2}}{_SPOKEN_HEADS}", 0.55),
                   Pattern("garbled_name", rf"\b{_LOWER_WORD}{{1,2}}{_END_HEADS}", 0.55)],
         global_regex_flags=_CASED)

@@ -5,7 +5,7 @@ import re
 from presidio_analyzer import Pattern, PatternRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from redaction.gazetteers import COUNTRIES, KEPT_PROPER, NOT_NAMES, US_STATES, alternation, kept_word
+from redaction.gazetteers import COUNTRIES, KEPT_NAMES, KEPT_PROPER, NOT_NAMES, US_STATES, alternation, kept_word
 from redaction.normalize import NUMBER_WORDS
 from redaction.recognizers import register
 from redaction.recognizers.organization import NAME_WORD
@@ -22,6 +22,14 @@ def country() -> PatternRecognizer:
     # Two-letter forms ("us", "uk") collide with words; only spelled-out names here.
     names = [c for c in COUNTRIES if len(c) > 3 and "." not in c]
     return PatternRecognizer("COUNTRY", name="country", patterns=[Pattern("country", alternation(names), 0.8)])
+
+
+@register
+def kept_name_place() -> PatternRecognizer:
+    # "Kansas City", "Virginia Beach", "Guatemala City": a city named after its state or country outranks it.
+    return PatternRecognizer("LOCATION", name="kept_name_place",
+                             patterns=[Pattern("kept_name_city", rf"{KEPT_NAMES}\s+(?:City|Beach|Falls|Springs)\b", 0.85)],
+                             global_regex_flags=re.DOTALL | re.MULTILINE)
 
 
 @register
@@ -61,8 +69,10 @@ _LOWER_TOWN = (r"(?<=\b(?:in|from|to|near|outside|of)\s)(?!(?:new|old|big|small|
                r"|neighboring|neighbouring|next|different|rural|large|capital|host)\b)[a-z][\w'-]*\s+(?:city|county)\b")
 
 
-# "Little Armenia", "Little Saigon", "Little Haiti": a neighbourhood, even when its second word is a country.
-_LITTLE = r"\bLittle\s+(?!(?:League|Women|One|Ones|Bit|Things?|Kids?|Boys?|Girls?|Brother|Sister|By)\b)[A-Z][a-z]+"
+# "Little Armenia", "Little Saigon", "Little Haiti": a neighbourhood, even when its second word is a country;
+# not "Little League" or "Little English." (a language, a faith or a people).
+_LITTLE = (r"\bLittle\s+(?!(?:League|Women|One|Ones|Bit|Things?|Kids?|Boys?|Girls?|Brother|Sister|By)\b)"
+           rf"(?!{alternation(w.title() for w in KEPT_PROPER)})[A-Z][a-z]+")
 # "off the turnpike, exit two forty-four": a highway exit (the view reads "exit 244"); "highway 71", "Route 9".
 # A name before the road inside a sentence is the road's ("stuck out on Navajo Route 12").
 _EXIT = (rf"(?:(?<=[a-z,]\s)[A-Z][\w'-]+\s+(?=(?i:highway|route)\s))?"

@@ -13,37 +13,28 @@ from __future__ import annotations
 import re
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
+from spacy.lang.en.stop_words import STOP_WORDS
 
-from redaction.gazetteers import (COUNTRIES, FAMILY_NAMES, GIVEN_NAMES, KEPT_PROPER, NOT_NAMES, PUBLIC_BODIES,
-                                  US_STATES, WORD_NAMES, english_words, given_names, in_words, is_demonym,
-                                  person_names)
+from redaction.gazetteers import (COUNTRIES, FAMILY_NAMES, GIVEN_NAMES, KEPT_PROPER, NOT_NAMES, PARTICLES,
+                                  PUBLIC_BODIES, US_STATES, WORD_NAMES, common_words, english_words, given_names,
+                                  in_words, is_demonym, person_names)
 from redaction.recognizers import register
-from redaction.recognizers.ner import after_place_word, is_cased, taken_for_nation, unknown_nation
+from redaction.recognizers.ner import after_place_word, is_cased, opens_sentence, taken_for_nation, unknown_nation
 
 SCORE = 0.6
 _TITLE_CASE = re.compile(r"[A-ZÀ-ÖØ-Þ](?:[a-zß-öø-ÿ]|['’][A-ZÀ-ÖØ-Þ])")   # "Luz", "Étienne", "O'Neil"; not "ICE", "I-1"
 _KEPT = KEPT_PROPER | NOT_NAMES | US_STATES | COUNTRIES | PUBLIC_BODIES
 _CONTENT = ("PROPN", "NOUN", "VERB", "ADJ", "ADV", "X")
-# Small words inside one name: "Madres Unidas del Sur", "Juan de la Cruz", "Vincent van Gogh".
-_PARTICLES = frozenset("de del la las los da das do dos di van von der den du le al el bin ibn".split())
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
-_SENTENCE_END = frozenset({".", "!", "?", "…", "...", ")"})
-
-
-def _opens_sentence(tok) -> bool:
-    """spaCy's small model misses sentence breaks in speech ("... nine nine seven. Got it.",
-    "(laughs) Perfect."); a capital after a full stop, a closing bracket or a turn opens one."""
-    if tok.is_sent_start or tok.i == 0:
-        return True
-    prev = tok.doc[tok.i - 1]
-    return prev.text in _SENTENCE_END or prev.is_space and "\n" in prev.text
+# "That's—yeah": spaCy leaves a contraction before a dash in one token.
+_CONTRACTION = re.compile(r"(\w+)['’](?:s|ll|re|ve|d|m|t)")
 
 
 def _word_name(tok) -> bool:
     """ "Jayden and Will", "Will's birthday": a given name that is also a function word, capitalised
     inside a sentence or possessed (the verb "will" is neither)."""
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    return tok.lower_ in given_names() and (not _opens_sentence(tok) or nxt is not None and nxt.lower_ in ("'s", "’s"))
+    return tok.lower_ in given_names() and (not opens_sentence(tok) or nxt is not None and nxt.lower_ in ("'s", "’s"))
 
 
 def _candidate(tok, words: frozenset[str]) -> bool:
@@ -52,19 +43,21 @@ def _candidate(tok, words: frozenset[str]) -> bool:
     only a noun or a word that is no English word ("Samtse." tagged as an adjective); never a
     nationality, a language or a word on the kept lists. spaCy's small model also takes given names
     and families for nationalities ("coordinator, Marguerite", "the Lindquists"), so those still count."""
+    contraction = _CONTRACTION.fullmatch(tok.lower_)
     return bool(_TITLE_CASE.match(tok.text)) and tok.lower_.rstrip(".") not in _KEPT \
+        and not (contraction and (contraction[1] in STOP_WORDS or contraction[1] in words)) \
         and (not tok.is_stop or _word_name(tok)) \
         and not (tok.lower_.endswith("s") and tok.lower_[:-1] in _KEPT) \
         and (tok.ent_type_ not in ("NORP", "LANGUAGE") or after_place_word(tok)
              or taken_for_nation(tok.text) or unknown_nation(tok, words)) and not is_demonym(tok.text) \
         and (tok.pos_ in ("PROPN", "NOUN")
-             or tok.pos_ in _CONTENT and (not _opens_sentence(tok) or not in_words(tok, words)))
+             or tok.pos_ in _CONTENT and (not opens_sentence(tok) or not in_words(tok, words)))
 
 
 def _given_before(doc, i: int) -> bool:
     """Whisper's "rich Vanderzy", "a man named, um, grace Okafor": a given name it lower-cased before
     a family name is part of the name; "will Omar come" (a verb) and "a rich Vanderbilt" are not."""
-    if i == 0 or _opens_sentence(doc[i]):
+    if i == 0 or opens_sentence(doc[i]):
         return False
     prev = doc[i - 1]
     return prev.is_lower and prev.lower_ in given_names() and prev.pos_ in ("ADJ", "NOUN", "PROPN") \
@@ -86,14 +79,14 @@ class ProperNounRecognizer(LocalRecognizer):
             return []
         if self._names is None:
             nlp = nlp_artifacts.nlp_engine.nlp[self.supported_language]
-            self._names, self._words = self._known_names(nlp), english_words(nlp)
+            self._names, self._words = self._known_names(nlp), common_words(nlp)
         results, i = [], 0
         while i < len(doc):
             j = i
-            while j < len(doc) and (j == i or not _opens_sentence(doc[j])):
+            while j < len(doc) and (j == i or not opens_sentence(doc[j])):
                 if _candidate(doc[j], self._words):
                     j += 1
-                elif j > i and doc[j].lower_ in _PARTICLES and j + 1 < len(doc) and _candidate(doc[j + 1], self._words):
+                elif j > i and doc[j].lower_ in PARTICLES and j + 1 < len(doc) and _candidate(doc[j + 1], self._words):
                     j += 2
                 elif j > i and _ACRONYM.fullmatch(doc[j].text) and doc[j].lower_ not in _KEPT:
                     j += 1     # "Hazard ARH", "Lantern CASA": an acronym that ends a name is part of it
@@ -101,7 +94,7 @@ class ProperNounRecognizer(LocalRecognizer):
                     break
             if j == i:
                 # "Sunny and Grey.": a word-name opening a list of names, whatever spaCy tags it.
-                if _opens_sentence(doc[i]) and _TITLE_CASE.match(doc[i].text) and doc[i].lower_ in given_names() \
+                if opens_sentence(doc[i]) and _TITLE_CASE.match(doc[i].text) and doc[i].lower_ in given_names() \
                         and self._listed(doc, i + 1) and "PERSON" in entities:
                     results.append(RecognizerResult("PERSON", doc[i].idx, doc[i].idx + len(doc[i]), SCORE,
                                                     recognition_metadata={"recognizer_name": self.name}))
@@ -120,12 +113,13 @@ class ProperNounRecognizer(LocalRecognizer):
     def _name(self, doc, i: int, j: int):
         """The part of the run doc[i:j] that is a name, and its type."""
         run = doc[i:j]
-        if not _opens_sentence(run[0]):
+        if not opens_sentence(run[0]):
             return run, "PROPER_NOUN"
         # A known name that is also an English word counts as a proper noun or alone ("Journey."),
-        # not as a word in a phrase ("Game jobs.").
+        # not as a word in a phrase ("Game jobs.") or an adverb or interjection said alone ("Long. I wait.").
         if run[0].lower_ in self._names and (run[0].pos_ == "PROPN" or not in_words(run[0], self._words)
-                                             or j < len(doc) and doc[j].is_punct) \
+                                             or j < len(doc) and doc[j].is_punct
+                                             and run[0].pos_ not in ("ADV", "INTJ")) \
                 or len(run) > 1 and run[0].lower_ in given_names():
             return run, "PERSON"     # "Honor Combs": a word-name starts a run of names
         # "Precious's card": only a noun is possessed, and a word-name as a noun is a name.
@@ -149,13 +143,13 @@ class ProperNounRecognizer(LocalRecognizer):
     @staticmethod
     def _alone(doc, j: int) -> bool:
         """Does the sentence end at doc[j], with a full stop, so the run before it is all it says?"""
-        return j < len(doc) and doc[j].text in (".", "!") and (j + 1 == len(doc) or _opens_sentence(doc[j + 1])
+        return j < len(doc) and doc[j].text in (".", "!") and (j + 1 == len(doc) or opens_sentence(doc[j + 1])
                                                                 or doc[j + 1].is_space)
 
     def _listed(self, doc, j: int) -> bool:
         """Does a list go on at doc[j] with another capitalised word ("Honor, Brooks and Kinsley")?"""
         return j + 1 < len(doc) and doc[j].lower_ in (",", "and", "&") and _candidate(doc[j + 1], self._words) \
-            and not _opens_sentence(doc[j + 1])
+            and not opens_sentence(doc[j + 1])
 
     def _hyphen_name(self, doc, i: int, j: int) -> bool:
         if j + 1 >= len(doc) or doc[j].text != "-" or doc[j - 1].whitespace_ or doc[j].whitespace_:
