@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 US_STATES = frozenset("""
 alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii
@@ -218,12 +219,16 @@ def foreign_words() -> frozenset[str]:
     """Faker's lists of frequent words and spaCy's stop words for those languages (both in pip packages),
     less every given and family name ("Luz", "Paz", "Flores")."""
     import importlib
+    import runpy
+
+    import spacy
 
     words: set[str] = set()
     for locale in _FOREIGN_LOREM:
         words.update(w.lower() for w in importlib.import_module(f"faker.providers.lorem.{locale}").Provider.word_list)
     for lang in _FOREIGN_STOP:
-        words.update(importlib.import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS)
+        # the file alone: importing spacy.lang.fr compiles its tokenizer's exceptions, 9 s on this machine
+        words.update(runpy.run_path(str(Path(spacy.__file__).parent / "lang" / lang / "stop_words.py"))["STOP_WORDS"])
     return frozenset(words) - given_names() - person_names(FAMILY_NAMES)
 
 
