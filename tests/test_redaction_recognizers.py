@@ -290,6 +290,7 @@ def test_recognizer_finds(text, kind, expected):
     ("They took the fields from the Black Mauritanians, from us. He showed me the Notice to Appear.", "LOCATION"),
     ("They took the fields from the Black Mauritanians, from us.", "PROPER_NOUN"),
     ("We go to the Pakistani church, the Urdu service on Sunday.", "ORGANIZATION"),
+    ("Looking back, do you regret it? Working for the Americans?", "ORGANIZATION"),
     ("He was making noodles in Ohio. Interprets, she said it was no accident.", "PERSON"),
     ("El martes dos personas vinieron, el lunes uno de ellos.", "DATE"),
     ("De janvye rive jen, li te la. Kansas is cold.", "DATE"),

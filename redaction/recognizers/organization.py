@@ -88,8 +88,11 @@ _IS_A_KIND = (r"(?=\s+(?:is|was)\s+(?:the|a|an|our|my|their)\s+(?:[a-z-]+\s+){0,
 
 class OrganizationRecognizer(PatternRecognizer):
     def invalidate_result(self, pattern_text: str) -> bool:
-        # "Spanish school", "Sunday school": a generic noun after a language or day names no one.
-        return pattern_text.lower() in PUBLIC_BODIES or pattern_text.split()[0].lower() in NOT_NAMES
+        # "Spanish school", "Sunday school": a generic noun after a language or day names no one;
+        # "working for the Americans": a people is no employer.
+        words = pattern_text.split()
+        return pattern_text.lower() in PUBLIC_BODIES or words[0].lower() in NOT_NAMES \
+            or len(words) == 1 and kept_word(words[0])
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
