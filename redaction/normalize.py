@@ -45,28 +45,31 @@ _RUN_GAP = re.compile(r"[ \t]*(?:[,\-]|\.{1,3}|…)?[ \t]*(?:(?i:dash|hyphen)[ \
 NUMBER_WORDS = "|".join([*UNITS, *TEENS, *TENS, "oh", "hundred"])
 _SPANISH_DIGIT = re.compile(r"\b(?i:" + "|".join(DIGITOS) + r")\b")
 _SPANISH_RUN = re.compile(_SPANISH_DIGIT.pattern + r"(?:" + _RUN_GAP.pattern + _SPANISH_DIGIT.pattern + r"){3,}")
+# Spanish, Portuguese and French speakers say "arroba" or "arobase" for @ and "punto", "ponto" or "point".
+_AT = r"(?:at|arroba|arobase)"
+_DOT = r"(?:dot|punto|ponto|point)"
 _SPOKEN_EMAIL = re.compile(
     # "email me at ...", "the form is online at www...": the word before "at" is the medium or a
     # function word, not the mailbox; a www. address, or one with a path, is a website.
     r"\b(?!(?:e-?mail|mail|message|online|website|site|" + _STOP + r")\s+at\b)"
-    r"(?P<local>[a-z0-9]+(?:\s+(?:dot|underscore|dash|hyphen|period)\s+[a-z0-9]+)*"
+    r"(?P<local>[a-z0-9]+(?:\s+(?:" + _DOT + r"|underscore|dash|hyphen|period)\s+[a-z0-9]+)*"
     # "ghiath dot masri eighty at ...": a number said after the name is part of the mailbox
     r"(?:\s+(?:\d+|" + NUMBER_WORDS + r")(?:[\s-]+(?:" + NUMBER_WORDS + r"))*)?)"
     # a spoken domain may be several words ("at tri county research dot org")
-    r"\s+at\s+(?!www\b)(?P<domain>(?:(?!(?:" + _STOP + r")\b)"
-    r"[a-z0-9-]+\s+){0,2}[a-z0-9-]+(?:(?:\s+dot\s+|\.)[a-z0-9-]+)*(?:\s+dot\s+|\.)(?:" + TLDS + r"))\b"
+    r"\s+" + _AT + r"\s+(?!www\b)(?P<domain>(?:(?!(?:" + _STOP + r")\b)"
+    r"[a-z0-9-]+\s+){0,2}[a-z0-9-]+(?:(?:\s+" + _DOT + r"\s+|\.)[a-z0-9-]+)*(?:\s+" + _DOT + r"\s+|\.)(?:" + TLDS + r"))\b"
     r"(?!/|\s+slash\b)",
     re.IGNORECASE)
-# "kids dot org slash forms", and Whisper's half-written "kids.org slash forms".
+# "kids dot org slash forms", Whisper's half-written "kids.org slash forms" and hyphened "connect-dot-net".
 _SPOKEN_DOMAIN = re.compile(
-    r"\b[a-z0-9-]+(?:(?:\s+dot\s+|\.)[a-z0-9-]+)*(?:\s+dot\s+(?:" + TLDS + r")\b(?:\s+slash\s+[a-z0-9-]+)*"
+    r"\b[a-z0-9-]+(?:(?:\s+dot\s+|\.)[a-z0-9-]+)*(?:(?:\s+dot\s+|-dot-)(?:" + TLDS + r")\b(?:\s+slash\s+[a-z0-9-]+)*"
     r"|\.(?:" + TLDS + r")\b(?:\s+slash\s+[a-z0-9-]+)+)",
     re.IGNORECASE)
-_SPOKEN_SYMBOLS = [(re.compile(r"\s+(?:dot|period)\s+", re.I), "."),
+_SPOKEN_SYMBOLS = [(re.compile(r"\s+(?:" + _DOT + r"|period)\s+|-dot-", re.I), "."),
                    (re.compile(r"\s+underscore\s+", re.I), "_"),
                    (re.compile(r"\s+(?:dash|hyphen)\s+", re.I), "-"),
                    (re.compile(r"\s+slash\s+", re.I), "/"),
-                   (re.compile(r"\s+at\s+", re.I), "@")]
+                   (re.compile(r"\s+" + _AT + r"\s+", re.I), "@")]
 
 
 @dataclass
@@ -188,8 +191,11 @@ def _numeral_run(text: str, run: list) -> bool:
     # An IP address, or a tail of one, is not read-out digits; "4471.1.0.829" is.
     ip_address = gaps == {"."} and (len(run) == 4 and all(len(d) <= 3 for _, _, d, _ in run)
                                     or re.search(r"\d\.$", text[max(0, start - 3):start]) or re.match(r"\.\d", text[end:]))
+    # the tail of "$1,8,000,127,739" is no run of its own: the whole is an amount or not
+    inside = text[max(0, start - 1):start] == "$" or re.search(r"\d[,.]$", text[max(0, start - 2):start])
+    round_amount = re.fullmatch(r"\d{1,3}(?:,\d{3})*,000", text[start:end])      # "then 1,500,000,"
     return (digits >= NUMERAL_RUN_MIN_DIGITS or one_by_one) and not years and not ip_address \
-        and text[max(0, start - 1):start] != "$" and not QUANTITY.match(text, end)
+        and not inside and not round_amount and not QUANTITY.match(text, end)
 
 
 def _email_edits(text: str) -> list[tuple[int, int, str]]:

@@ -21,6 +21,9 @@ _END = r"(?!\d|[,.-]\d)(?!\s+(?i:at\s+night|in\s+the\s+(?:morning|afternoon|even
 _ENDING = (r"\b(?i:ending|ends|end\s+of)(?:\s+(?i:in|with))?\s|\b(?i:last\s+four)(?:\s+(?i:digits))?"
            r"(?:\s+(?i:of\s+(?:my|his|her|their|your|the)\s+(?:social(?:\s+security)?|ssn|card|account|number)"
            r"(?:\s+number)?))?(?:\s+(?i:are|is|were|was))?,?\s")
+_CARDINAL_PART = (r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+                  r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty"
+                  r"|ninety|hundred)\b")
 _CONTEXT = ["case", "file", "record", "account", "medicaid", "medi-cal", "member", "client", "id", "policy",
             "benefit", "ebt", "snap", "reference", "claim", "docket", "license", "permit", "receipt", "badge",
             "chip", "insurance", "mrn"]
@@ -68,6 +71,15 @@ def case_number() -> PatternRecognizer:
             # "a number ending in oh-three-three-one", Whisper's "card, end of 0-3-9-2"; "the last four are 7702",
             # "of my social are 6789").
             Pattern("ending_in", rf"(?<={_ENDING}){_START}\d(?:[-,\s]?\d){{3}}{_END}(?!{QUANTITY.pattern})", 0.6),
+            # Whisper's thousands commas on read-out digits, where no amount has them: groups not of three
+            # ("2,41,187", "$1,8,000,127,739"), or six digits that are not round ("771,904").
+            Pattern("odd_commas", r"(?<![\d,.])\$?(?=(?:\d,?){5})\d{1,3}(?:,\d{3})*,(?:\d{1,2}|\d{4,})(?:,\d+)*"
+                                  r"(?!\d|[,.]\d)", 0.5),
+            Pattern("exact_thousands", rf"{_START}\d{{3}},\d(?!00)\d\d{_END}(?!{QUANTITY.pattern})", 0.5),
+            # Read-out digits Whisper wrote as one cardinal ("one billion 47 million seven hundred thousand 39,218"):
+            # nobody says an amount of millions with a tail ("and 218"), save before its unit.
+            Pattern("cardinal", rf"\b(?>(?:{_CARDINAL_PART}\s+)+(?:billion|million)\b(?:[\s,-]+(?:{_CARDINAL_PART}"
+                                rf"|thousand|million|and)\b)+)(?<!thousand|.million)(?<!and|000)(?!{QUANTITY.pattern})", 0.5),
             # Four digits only with context ("file number 2231").
             Pattern("four_digits", rf"{_START}\d{{4}}{_END}", 0.15),
         ],
