@@ -57,6 +57,11 @@ def street_cased() -> PatternRecognizer:
                                rf"(?!(?:Virginia|Africa|Bank|Coast|Side|End|Indies)\b)[A-Z][\w'-]+{_UNIT}", 0.7),
             Pattern("unit", rf"{_NOT_YEAR}{_NUMBER}\s+(?:[A-Z][\w'.-]*\s+){{0,2}}[A-Z][\w'.-]*\s*,?\s*"
                             rf"{_UNIT_WORD}\s*[\w-]+", 0.7),
+            # A corner: "over by 24th and Leavenworth", "the corner of Broad and Olney"; "in 5th and 6th grade" is none.
+            Pattern("intersection", r"(?:(?<=\b(?:by|at|on|near|off|of)\s)\d{1,3}(?:st|nd|rd|th)|(?<=\bcorner\s+of\s)"
+                                    r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+(?:and|&)\s+(?:\d{1,3}(?:st|nd|rd|th)\b|[A-Z][\w'-]+)"
+                                    r"(?:\s+[A-Z][\w'-]+)?(?!\s+(?i:grades?|graders|period|floor|place|century|birthday))",
+                    0.6),
             # Streets named in Spanish, Portuguese or French: "Calle 8", "Avenida Juárez 1420", "Rua das Flores".
             Pattern("calle", r"\b(?:Calle|Avenida|Carrera|Camino|Paseo|Rua|Rue)\s+(?:(?:de|da|do|das|dos|des|du)\s+"
                              r"(?:la\s+|los\s+|las\s+)?)?(?:\d{1,3}\b|[A-ZÀ-Þ][\w'-]*)(?:\s+[A-ZÀ-Þ][\w'-]*){0,2}"
@@ -97,6 +102,8 @@ _RESIDENCE = (r"(?i:\b(?:(?:live[sd]?|living|stay(?:s|ed|ing)?|moved)\s+(?:at|on
               r"|(?:address|house)\s+(?:is|was))\b)")
 _STREET_WORD = (r"(?!(?i:in|on|at|and|with|for|since|until|when|while|but|near|by|from|i|we|she|he|they)\b)"
                 r"[A-Za-z][\w'-]*")
+_NOT_PLACE = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+              r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Dollars|Degrees|Hours|Calories)\b")
 _HOUSE_NUMBER = r"(?!(?:19|20)\d\d\b)(?:\d{1,3}(?:,\d{3})+|\d{3,6})(?!\d|[,.]\d)"   # not a year
 
 
@@ -104,5 +111,9 @@ _HOUSE_NUMBER = r"(?!(?:19|20)\d\d\b)(?:\d{1,3}(?:,\d{3})+|\d{3,6})(?!\d|[,.]\d)
 def street_after_residence() -> PatternRecognizer:
     return PatternRecognizer(
         "ADDRESS", name="address_residence",
-        patterns=[Pattern("house_number", rf"(?<={_RESIDENCE}\s*){_HOUSE_NUMBER}(?:\s+{_STREET_WORD}){{0,4}}", 0.7)],
+        patterns=[Pattern("house_number", rf"(?<={_RESIDENCE}\s*){_HOUSE_NUMBER}(?:\s+{_STREET_WORD}){{0,4}}", 0.7),
+                  # "our kids at 1,186 Kailarav": at a house number then a capitalised word (Whisper's spelling
+                  # of a street it did not know) is an address without a residence cue; "at 300 Degrees" is rare.
+                  Pattern("at_house_number", rf"(?<=\b(?i:at)\s){_HOUSE_NUMBER}\s+(?!{_NOT_PLACE})(?=(?-i:[A-Z][a-z]{{2,}})\b)"
+                                             rf"{_STREET_WORD}(?:\s+(?-i:[A-Z])[\w'-]+)?", 0.6)],
         global_regex_flags=_CASED)

@@ -45,8 +45,11 @@ _PHRASE_END = r"\s*[,.;:!?—–]|\s*$"
 _NO_NOUN_AFTER = (rf"(?={_PHRASE_END}|\s+(?i:at|and|when|because|so|i|we|he|she|they|it|that|or|about|for|with|in"
                   r"|but|then|if|is|was|which|you|this|my|his|her|our|their|there|instead|not|again|already)\b"
                   r"|\s+of\s+(?i:(?:the\s+)?(?:last|this|next|following|previous|same|that)|the|each|every)\s+month\b)")
-# "It was the fourteenth, in March": what "it" was, an ordinal with no noun after it, is a day.
-_IT_WAS_DAY = rf"(?<=(?i:\bit(?:'s|\s+is|\s+was))\s)(?i:the\s+{_ORDINAL_DAY})"
+# "It was the fourteenth, in March", "hers is the eighteenth", "the hearing's the 3rd": what "it" or
+# an appointment was, an ordinal with no noun after it, is a day.
+_IT_WAS_DAY = (r"(?<=(?i:\b(?:it|that|hers|his|mine|ours|theirs|yours|date|hearing|appointment|court|interview"
+               r"|inspection|visit|deadline|birthday)(?:'s|\s+is|\s+was|\s+will\s+be))\s)"
+               rf"(?i:the\s+{_ORDINAL_DAY})")
 # "No, el trece. The thirteenth.": an ordinal past any school grade, said as a whole sentence, is a day.
 _HIGH_ORDINAL = (rf"(?:thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth"
                  rf"|twenty[\s-](?:{_ORD})|thirty[\s-]first|(?:1[3-9]|2\d|3[01])th|2[123](?:st|nd|rd)|31st)")

@@ -91,6 +91,18 @@ def facility() -> PatternRecognizer:
                               global_regex_flags=re.DOTALL | re.MULTILINE)
 
 
+# The big US airports by their codes ("my dad picked me up at BWI"): codes that are no word or common
+# acronym ("SAT", "IND", "DEN", "SEA" are left out).
+_AIRPORT = (r"\b(?:ATL|BOS|BWI|CLT|CVG|DCA|DFW|DTW|EWR|FLL|IAD|IAH|JFK|LAX|LGA|MCI|MCO|MDW|MSP|MSY|ORD|PDX|PHL|PHX"
+            r"|RDU|SFO|SJC|SLC|SMF|TPA|ABQ|ELP|BNA)\b")
+
+
+@register
+def airport() -> PatternRecognizer:
+    return PatternRecognizer("LOCATION", name="airport", patterns=[Pattern("code", _AIRPORT, 0.6)],
+                             global_regex_flags=re.DOTALL | re.MULTILINE)
+
+
 @register
 def road() -> PatternRecognizer:
     # Its own recognizer: a people or a state may open a road's name ("Navajo Route 12", "Texas Highway 6").
