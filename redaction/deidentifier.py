@@ -18,7 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from deidflow.models import Redaction, ReviewItem, Segment, Speaker
 from deidflow.study import Study
 from redaction import recognizers
-from redaction.gazetteers import NOT_NAMES, WORD_NAMES, given_names, kept_word, plain_words
+from redaction.gazetteers import NOT_NAMES, PUBLIC_BODIES, WORD_NAMES, given_names, kept_word, plain_words
 from redaction.nlp import BisectContextEnhancer, PiecewiseSpacyNlpEngine
 from redaction.normalize import normalize
 from redaction.policy import kind, redacts
@@ -146,6 +146,8 @@ class Deidentifier:
             start, end = view.to_original(r.start, r.end)
             if text[end - 1:end].isalpha() and (tail := _HYPHEN_TAIL.match(text, end)):
                 end = tail.end()
+            if _hyphened_word(text, start, end).lower() in PUBLIC_BODIES:
+                continue     # "Medi-Cal", "McKinney-Vento": a public program spaCy split at its hyphen
             meta = r.recognition_metadata or {}
             idx = meta.get("roster_index")
             entry = entries[idx] if idx is not None else None
@@ -259,6 +261,14 @@ def _email_names(said: str) -> set[str]:
     parts = re.split(r"[._\-\s]+|\b(?:dot|underscore|dash|hyphen)\b", local, flags=re.IGNORECASE)
     return {p.capitalize() for p in parts if p and p.isalpha() and len(p) >= 3 and p.lower() not in NOT_NAMES
             and p.lower() not in STOP_WORDS}
+
+
+def _hyphened_word(text: str, start: int, end: int) -> str:
+    """The whole hyphened word the span lies in ("Medi-Cal" around "Cal"), or the span itself."""
+    before = text[max(0, start - 40):start]
+    head = re.search(r"(?:[^\W\d_]+-)+$", before)
+    tail = _HYPHEN_TAIL.match(text, end)
+    return text[start - len(before) + head.start() if head else start:tail.end() if tail else end]
 
 
 def _resolve(spans: list[Span]) -> list[Span]:

@@ -49,7 +49,14 @@ PUBLIC_BODIES = frozenset({
     "united nations", "covid", "zoom", "teams", "google", "facebook", "whatsapp",
     "sijs", "tps", "daca", "vawa", "ead", "uac", "bia", "acf", "tanf", "ssi", "chip",
     "head start", "early head start", "legal aid", "job corps", "americorps", "section 8",
+    "medi-cal", "masshealth", "tenncare", "soonercare", "calfresh", "mckinney-vento", "title i",
 })
+
+# Greetings and thanks in the languages interviewees speak ("And Salaam Gateway helped": one may open a name).
+GREETINGS = frozenset("""
+gracias merci danke obrigado obrigada mesi mèsi bonjou bonjour hola adios adiós buenas bueno oui
+miigwech boozhoo nandri vanakkam shukran salaam salam namaste
+""".split())
 
 # Words spaCy's small model tags as names in speech but that name nobody.
 NOT_NAMES = frozenset("""
@@ -65,11 +72,9 @@ monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterda
 god lord christmas easter ramadan thanksgiving spanish english french arabic creole
 laughs laughter laughing pause inaudible crosstalk applause music silence unintelligible
 ip id pin gps atm ebt iep esl ged gpa sij
-gracias merci danke obrigado obrigada mesi mèsi bonjou hola adios adiós buenas bueno dios ojalá ojala mijo mija
-perfecto perfecta exacto exactamente claro bien oye órale orale ándale andale pues sí ajá aja
-oui voilà bom tudo sim eh ey eey euh hein
-miigwech boozhoo nandri vanakkam shukran salaam salam inshallah mashallah alhamdulillah habibi namaste
-""".split())
+dios ojalá ojala mijo mija perfecto perfecta exacto exactamente claro bien oye órale orale ándale andale pues sí ajá
+aja voilà bom tudo sim eh ey eey euh hein inshallah mashallah alhamdulillah habibi
+""".split()) | GREETINGS
 
 # Small words inside one name: "Madres Unidas del Sur", "Juan de la Cruz", "Vincent van Gogh".
 PARTICLES = frozenset("de del la las los da das do dos di van von der den du le al el bin ibn".split())
@@ -104,13 +109,15 @@ _DEMONYM_TAIL = re.compile(r"[a-z]{0,3}(?:an|ese|ish|ite)|[a-z]?i|n")
 
 # Capitalised words that name no one: languages, faiths, peoples (those that are no English word, which
 # spaCy's small model may tag as a nationality or a name), holidays' kin, titles, calendar words.
-KEPT_PROPER = frozenset("""
+FAITHS = frozenset("""
+christian christianity catholic protestant muslim islam islamic jewish judaism hindu buddhist orthodox
+baptist methodist pentecostal lutheran presbyterian episcopal evangelical adventist mennonite anglican sunni shia
+""".split())
+KEPT_PROPER = FAITHS | frozenset("""
 english spanish french arabic creole kreyol portuguese dari farsi persian pashto urdu hindi punjabi bengali
 somali swahili kinyarwanda kirundi lingala tigrinya amharic oromo mam quiche k'iche' q'anjob'al nahuatl
 quechua mandarin cantonese vietnamese burmese karen nepali tagalog russian ukrainian polish romanian
 turkish kurdish haitian maay latin sign asl
-christian christianity catholic protestant muslim islam islamic jewish judaism hindu buddhist
-baptist methodist pentecostal lutheran presbyterian episcopal evangelical adventist mennonite anglican sunni shia
 arab arabs hispanic latino latina latinos latinas jew jews black indigenous native
 rohingya yazidi yezidi garifuna mixtec triqui kiche kaqchikel qanjobal akateko ixil tzotzil nahua lenca miskito
 aymara diné ojibwe anishinaabe yupik khmu karenni rakhine uyghur hazara baluch amazigh ashanti mandinka bambara
@@ -139,6 +146,16 @@ def alternation(names) -> str:
 
 # A state's or a country's name, as it begins a street's or a city's ("Maryland Avenue", "Kansas City").
 KEPT_NAMES = alternation(n.title() for n in US_STATES | COUNTRIES)
+
+
+# Words that name a branch of a faith, not a congregation ("Calvary Lutheran", "Bethel Mennonite" are churches).
+_BRANCHES = frozenset("roman southern northern united free primitive missionary independent reformed evangelical "
+                      "orthodox conservative old new apostolic full gospel holiness".split())
+
+
+def faith_named(words: list[str]) -> bool:
+    """ "Roman Catholic", "Southern Baptist": a branch of a faith names no one ("Ridgemont Baptist" is a church)."""
+    return len(words) == 2 and words[0].lower() in _BRANCHES and words[1].lower() in FAITHS
 
 
 def kept_word(word: str) -> bool:
@@ -238,5 +255,9 @@ _ENDINGS = ("s", "es", "ed", "d", "ing", "er", "est", "ly", "'s", "'ll")
 
 def in_words(tok, words: frozenset[str]) -> bool:
     """Is the spaCy token, or its lemma, or its stem before a common ending, one of the words?"""
-    w = tok.lower_
-    return w in words or tok.lemma_.lower() in words or any(w.endswith(e) and w[:-len(e)] in words for e in _ENDINGS)
+    return word_in(tok.lower_, words) or tok.lemma_.lower() in words
+
+
+def word_in(word: str, words: frozenset[str]) -> bool:
+    """Is the lower-case word, or its stem before a common ending, one of the words?"""
+    return word in words or any(word.endswith(e) and word[:-len(e)] in words for e in _ENDINGS)

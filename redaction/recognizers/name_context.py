@@ -11,7 +11,7 @@ from presidio_analyzer import Pattern, PatternRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from redaction.gazetteers import (COUNTRIES, FAMILY_NAMES, NOT_NAMES, PARTICLES, PUBLIC_BODIES, US_STATES,
-                                  given_names, in_words, is_demonym, person_names, plain_words)
+                                  faith_named, given_names, in_words, is_demonym, person_names, plain_words)
 from redaction.recognizers import pattern_name, register
 
 _ANY = r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'’-]+"
@@ -93,7 +93,8 @@ class NameContextRecognizer(PatternRecognizer):
                 if pattern_name(r) not in ("role_lower", "kin_lower") or _lower_name(nlp_artifacts.tokens, r, given)
                 if pattern_name(r) != "honorific_lower" or not _verb(nlp_artifacts.tokens, r)
                 if pattern_name(r) != "called" or not text[r.start].islower() or text[r.start:r.end].lower() not in plain
-                if pattern_name(r) != "aged_apart" or not _object(nlp_artifacts.tokens, r)]
+                if pattern_name(r) != "aged_apart" or not _object(nlp_artifacts.tokens, r)
+                if not faith_named(text[r.start:r.end].split())]     # "I'm Roman Catholic"
 
 
 def _cased_name(text: str, result):

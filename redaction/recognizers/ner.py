@@ -11,8 +11,9 @@ import re
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from redaction.gazetteers import (COUNTRIES, FAMILY_NAMES, GIVEN_NAMES, KEPT_PROPER, NOT_NAMES, PUBLIC_BODIES, US_STATES,
-                                  english_words, in_words, is_demonym, nouns_only, person_names, plain_words)
+from redaction.gazetteers import (COUNTRIES, FAMILY_NAMES, GIVEN_NAMES, GREETINGS, KEPT_PROPER, NOT_NAMES,
+                                  PUBLIC_BODIES, US_STATES, english_words, faith_named, in_words, is_demonym,
+                                  nouns_only, person_names, plain_words)
 from redaction.recognizers import register
 
 NER_SCORE = 0.85
@@ -47,11 +48,13 @@ _GENERIC_OPENERS = frozenset("case family school shelter office agency court hos
 
 def _opens_name(ent, tokens) -> bool:
     """ "Oberlin and Case Western": a capitalised generic word inside a sentence, before another
-    name word, opens an organization's name; "Caseworker Lopez" is a role before a person."""
+    name word, opens an organization's name; "Caseworker Lopez" is a role before a person. "And Salaam
+    Gateway helped": a greeting capitalised inside a sentence, with no comma after it, is a name's word."""
     first = tokens[0]
-    return ent.label_ == "ORGANIZATION" and first.lower_ in _GENERIC_OPENERS and not first.is_sent_start \
-        and first.text[0].isupper() and len(tokens) > 1 and tokens[1].text[0].isupper() \
-        and tokens[1].lower_ not in NOT_NAMES
+    inside = not first.is_sent_start and first.text[0].isupper() and len(tokens) > 1 \
+        and tokens[1].text[0].isupper() and tokens[1].lower_ not in NOT_NAMES
+    return inside and (ent.label_ == "ORGANIZATION" and first.lower_ in _GENERIC_OPENERS
+                       or first.i > 0 and not first.doc[first.i - 1].is_punct and first.lower_ in GREETINGS)
 
 
 _SENTENCE_END = frozenset({".", "!", "?", "…", "...", ")", "]"})
@@ -143,7 +146,7 @@ class NerRecognizer(LocalRecognizer):
         lower = span.lower()
         if lower in PUBLIC_BODIES or lower in US_STATES or lower in COUNTRIES or lower in KEPT_PROPER \
                 or words[0].lower() in PUBLIC_BODIES or len(words) == 1 and is_demonym(words[0]) \
-                or is_demonym(words[-1]) and all(w.lower() in english for w in words[:-1]):
+                or is_demonym(words[-1]) and all(w.lower() in english for w in words[:-1]) or faith_named(words):
             return 0.0     # "the Black Mauritanians": a people, whatever words describe it
         if ent.label_ == "NRP" and not is_demonym(words[-1]) \
                 and (after_place_word(ent[0]) or all(taken_for_nation(w) for w in words)

@@ -9,8 +9,8 @@ import re
 from presidio_analyzer import Pattern, PatternRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from redaction.gazetteers import (KEPT_PROPER, NOT_NAMES, PUBLIC_BODIES, english_words, in_words, is_demonym,
-                                  kept_word, plain_words)
+from redaction.gazetteers import (KEPT_PROPER, NOT_NAMES, PUBLIC_BODIES, english_words, faith_named, in_words,
+                                  is_demonym, kept_word, plain_words)
 from redaction.recognizers import pattern_name, register
 
 _HEADS = (r"(?:Shelter|Services?|Charities|Charity|School|Academy|Hospital|Clinic|Cl[ií]nica|Center|Centre"
@@ -31,6 +31,8 @@ NAME_WORD = (r"(?!(?:The|A|An|Our|My|Your|His|Her|Their|This|That|Every|Each|Som
              r"[A-Z][\w'&-]*(?:\.[\w'&-]+)*(?:\.(?<=\b(?:St|Mt|Ft|Jr|Sr|Dr|Inc|Co|[A-Z])\.))?")
 _OF = r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?"
 # ASR often lower-cases the head noun ("Catholic charity", "Lincoln high school").
+_DENOMINATION = (r"(?:Baptist|Methodist|Lutheran|Presbyterian|Pentecostal|Episcopal|Adventist|Mennonite|Catholic"
+                 r"|Orthodox)\b")
 _WORSHIP_HEADS = "church|parish|tabernacle|mosque|masjid|temple|chapel|cathedral|synagogue"
 _LOWER_HEADS = (r"(?:shelters?|services?|charities|charity|school|academy|hospital|clinic|center|centre"
                 r"|agency|ministries|ministry|foundation|elementary|high\s+school|middle\s+school|daycare|mission"
@@ -172,7 +174,8 @@ class LowerCaseOrganizationRecognizer(OrganizationRecognizer):
         return [r for r in results if pattern_name(r) not in ("capital_lower_head", "name_business")
                 or _named_phrase(nlp_artifacts.tokens.char_span(r.start, r.end), words)
                 if not _HIGH_END.search(text[r.start:r.end])
-                or _school_name(nlp_artifacts.tokens.char_span(r.start, r.end), english)]
+                or _school_name(nlp_artifacts.tokens.char_span(r.start, r.end), english)
+                if pattern_name(r) != "denomination" or _congregation(nlp_artifacts.tokens.char_span(r.start, r.end), english)]
 
 
 def _school_name(span, english) -> bool:
@@ -180,6 +183,14 @@ def _school_name(span, english) -> bool:
     so only words that are not English may stand before "high"."""
     return span is not None and not any(t.is_stop or in_words(t, english) for t in span
                                         if t.lower_ not in ("senior", "junior", "high"))
+
+
+def _congregation(span, english) -> bool:
+    """ "Ridgemont Baptist" is a church; "I'm Catholic", "Southern Baptist" and a sentence opening "Devout
+    Catholic." are not."""
+    if span is None or faith_named([span[-2].text, span[-1].text]) or any(t.is_stop or "'" in t.text for t in span[:-1]):
+        return False
+    return not (span[0].is_sent_start and all(in_words(t, english) for t in span[:-1]))
 
 
 def _named_phrase(span, words) -> bool:
@@ -209,5 +220,7 @@ def organization_lower_case() -> PatternRecognizer:
                                       rf"(?:(?:charter|community|christian|catholic)\s+|{_LOWER_WORD}){{0,2}}"
                                       rf"(?:{_NAME_HEADS}|{_KIND}\s+{_KIND_HEADS}|{_HIGH})", 0.55),
                   Pattern("capital_lower_head", rf"\b{NAME_WORD}\s+{_LOWER_WORD}{{1,2}}{_SPOKEN_HEADS}", 0.55),
-                  Pattern("garbled_name", rf"\b{_LOWER_WORD}{{1,2}}{_END_HEADS}", 0.55)],
+                  Pattern("garbled_name", rf"\b{_LOWER_WORD}{{1,2}}{_END_HEADS}", 0.55),
+                  # "from Ridgemont Baptist": a church named by its place and faith, not "Southern Baptist".
+                  Pattern("denomination", rf"\b(?:{NAME_WORD}\s+){{1,3}}{_DENOMINATION}", 0.6)],
         global_regex_flags=_CASED)

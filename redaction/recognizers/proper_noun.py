@@ -16,8 +16,8 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from redaction.gazetteers import (COUNTRIES, FAMILY_NAMES, GIVEN_NAMES, KEPT_PROPER, NOT_NAMES, PARTICLES,
-                                  PUBLIC_BODIES, US_STATES, WORD_NAMES, common_words, english_words, given_names,
-                                  in_words, is_demonym, person_names)
+                                  PUBLIC_BODIES, US_STATES, WORD_NAMES, common_words, english_words, faith_named,
+                                  given_names, in_words, is_demonym, person_names)
 from redaction.recognizers import register
 from redaction.recognizers.ner import after_place_word, is_cased, opens_sentence, taken_for_nation, unknown_nation
 
@@ -100,7 +100,8 @@ class ProperNounRecognizer(LocalRecognizer):
                                                     recognition_metadata={"recognizer_name": self.name}))
                 i += 1
                 continue
-            if doc[i:j].text.lower() not in _KEPT:
+            if doc[i:j].text.lower() not in _KEPT \
+                    and not (j == i + 1 < len(doc) and faith_named([doc[i].text, doc[j].text])):
                 span, entity = self._name(doc, i, j)
                 if span is not None and span.start == i and _given_before(doc, i):
                     span, entity = doc[i - 1:span.end], "PERSON"
@@ -139,6 +140,7 @@ class ProperNounRecognizer(LocalRecognizer):
         if len(run) > 2 or len(run) == 2 and self._alone(doc, j) and not in_words(run[1], self._words):
             return run, "PROPER_NOUN"
         return (run[1:], "PROPER_NOUN") if len(run) > 1 else (None, None)
+
 
     @staticmethod
     def _alone(doc, j: int) -> bool:
