@@ -28,6 +28,6 @@ def build() -> list[EntityRecognizer]:
 
 # Importing a module registers its recognizers.
 from redaction.recognizers import (  # noqa: E402,F401
-    a_number, address, age, date_spoken, documents, email_spoken, id_numbers, name_context, ner, network, organization,
-    places, proper_noun,
+    a_number, address, age, date_spoken, documents, email_spoken, garbled, id_numbers, name_context, ner, network,
+    organization, places, proper_noun,
 )
