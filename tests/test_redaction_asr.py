@@ -51,6 +51,18 @@ def redacted(text: str) -> set[str]:
     ("Interview at the asylum office, it's 9-16th.", "DATE", "9-16th"),
     ("the check goes to my card, end of 0-3-9-2. it's a pay card", "CASE_NUMBER", "0-3-9-2"),
     ("so i have a lawyer from kestrel youth defenders now", "ORGANIZATION", "kestrel youth defenders"),
+    # read-out digits written with thousands commas no amount has, or as one big cardinal
+    ("and the pupil number, 3,52,906, is on the letter", "CASE_NUMBER", "3,52,906"),
+    ("her card, he said $2,7,000,318,445, stopped working", "CASE_NUMBER", "$2,7,000,318,445"),
+    ("The claim is, I have it here, W.C. 31 to 628,417. They pay slow.", "CASE_NUMBER", "628,417"),
+    ("It's the number two billion sixty one million four hundred thousand 82,530.", "CASE_NUMBER",
+     "two billion sixty one million four hundred thousand 82,530"),
+    # a house number then a street name Whisper spelt as it heard it
+    ("Yes, with my wife and our kids at 2,417 Tavolich and you can visit.", "ADDRESS", "2,417 Tavolich"),
+    # syllables Whisper hyphenated for a name it did not know
+    ("he worked at a car wash, glimmer-oh-ta-bree, on the weekend", "PROPER_NOUN", "glimmer-oh-ta-bree"),
+    ("mom has been in and out of harmony-vilde for a year", "PROPER_NOUN", "harmony-vilde"),
+    ("the site is double-u double-u, rootsnet-dot-org, or call", "URL", "rootsnet-dot-org"),
     # dates with spoken ordinals, lower case
     ("he came on the twenty second of october", "DATE", "the twenty second of october"),
     ("on march 3rd we went to court", "DATE", "march 3rd"),
@@ -81,6 +93,9 @@ def test_asr_style_identifiers_are_found(text, kind, expected):
     "At the end of 2019 we moved. The 3-4th graders went first.",
     "she works for youth advocates in town",
     "She goes in at, like, ten, ten-thirty at night.",
+    "The budget was two million five hundred thousand dollars, and the grant 3 million 400,000.",
+    "They raised 250,000 that year, then 1,500,000, for 12,480 people.",
+    "We got there at 300 Degrees of heat, at 1,200 Monday.",
 ])
 def test_ordinary_asr_speech_is_left_alone(text):
     kinds = {"PERSON", "ORGANIZATION", "ADDRESS", "CASE_NUMBER", "PHONE_NUMBER", "A_NUMBER", "US_SSN",
@@ -160,4 +175,14 @@ def test_numerals_whisper_wrote_from_read_out_digits_join_into_one_number(text, 
                                   "rooms 1, 2, 3, 4, 5 were empty", "a dash of salt"])
 def test_amounts_years_and_addresses_stay_as_written(text):
     assert normalize(text).text == text
+
+
+@pytest.mark.parametrize("text", [
+    "Mm-hmm, uh-huh, b-because the well-child visit was a drop-off, a check-in, co-parenting.",
+    "A Kirundi-speaking family, Tigrinya-speaking kids, my mother-in-law and the follow-up, th-th-the ex-husband.",
+    "what-do-you-call-it, the so-called re-traumatized, self-care, long-term, part-time, non-English, mm-mm.",
+    "Her great-grandbabies came, the little one from pre-K, three years-ish ago.",
+])
+def test_hyphenated_words_and_stutters_are_not_garbled_names(text):
+    assert "PROPER_NOUN" not in found(text), found(text)
 

@@ -176,3 +176,15 @@ def test_an_address_with_a_lettered_unit_is_redacted_not_sent_to_review(vault):
 def test_the_name_of_an_official_paper_is_kept(vault):
     res = run(Study(), vault, ["He showed me the Notice to Appear from Texas, and his Employment Authorization Card."])
     assert res.segments[0].text == "He showed me the Notice to Appear from Texas, and his Employment Authorization Card."
+
+
+def test_a_public_program_spacy_splits_at_its_hyphen_is_kept(vault):
+    text = "So she has Medi-Cal now, and the McKinney-Vento liaison at school signed it."
+    assert run(Study(), vault, [text]).segments[0].text == text
+
+
+def test_a_branch_of_a_faith_is_kept_and_a_congregation_redacted(vault):
+    text = "I am Roman Catholic, my wife Southern Baptist, her father Greek Orthodox. I'm Catholic too."
+    assert run(Study(), vault, [text]).segments[0].text == text
+    res = run(Study(), vault, ["Tomas from Brookvale Methodist drives the van."])
+    assert "Brookvale" not in res.segments[0].text and "Methodist" not in res.segments[0].text

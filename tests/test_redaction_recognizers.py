@@ -155,6 +155,8 @@ def test_normalize_leaves_ordinary_numbers_and_interjections():
     ("The last four are 8812, I think.", "CASE_NUMBER", "8812"),
     ("The hearing notice says oh-six slash twenty-two, I think.", "DATE", "oh-six slash twenty-two"),
     ("It was the twelfth, right before school started.", "DATE", "the twelfth"),
+    ("The fire inspection, ours is the twenty-third. Then the references.", "DATE", "the twenty-third"),
+    ("Her hearing's the ninth, I think.", "DATE", "the ninth"),
     ("Il est arrivé le 4 juin, avant le premier mai.", "DATE", "le 4 juin"),
     ("Il est arrivé le 4 juin, avant le premier mai.", "DATE", "le premier mai"),
     ("Ela chegou no dia quatro de junho. Em dezembro ela voltou.", "DATE", "dia quatro de junho"),
@@ -270,6 +272,7 @@ def test_recognizer_finds(text, kind, expected):
     ("I interpret Tamil and English, and a Sri Lanka Tamil speaker can tell.", "PERSON"),
     ("I interpret Tamil and English, and a little Sinhala.", "LOCATION"),
     ("It was the first time I saw snow.", "DATE"),
+    ("Hers is the third house, and mine was the second one on the left.", "DATE"),
     ("What grade is he in now? The twelfth. The third for his sister.", "DATE"),
     ("Where do you feel most at home now?\nHonestly. Church, and the soccer field.", "LOCATION"),
     ("Where did they send you first?\nTexas. Then Mexico, for the hearing.", "LOCATION"),
@@ -294,6 +297,8 @@ def test_recognizer_finds(text, kind, expected):
     ("He was making noodles in Ohio. Interprets, she said it was no accident.", "PERSON"),
     ("El martes dos personas vinieron, el lunes uno de ellos.", "DATE"),
     ("De janvye rive jen, li te la. Kansas is cold.", "DATE"),
+    ("She teaches 5th and 6th grade, and he reads at a 3rd and 4th grade level.", "ADDRESS"),
+    ("I'll point at the map, the point is at noon.", "EMAIL_ADDRESS"),
     # Code-switching in a transcript that capitalises proper nouns (Ecuador, Texas, Spanish mid-sentence)
     ("From Ecuador to Texas, in Spanish. Mucho gusto. Todo el mundo. Siempre se me olvida. Muy apretado.",
      "PROPER_NOUN"),
@@ -364,6 +369,19 @@ def test_a_word_name_before_a_name_joins_it_only_as_a_name():
     ("La próxima cita es jueves veintiuno. Okay, anótalo.", "DATE", "jueves veintiuno"),
     ("They live in the Fairmount Arms, unit 4C, one of the old buildings.", "ADDRESS", "Fairmount Arms, unit 4C"),
     ("We lived at 411 Ashgrove Terrace, 3rd floor, for six years.", "ADDRESS", "411 Ashgrove Terrace, 3rd floor"),
+    # a street corner
+    ("The bus stops over by 31st and Winnemac, near the market.", "ADDRESS", "31st and Winnemac"),
+    ("Meet me on the corner of Halsted and Cermak tomorrow.", "ADDRESS", "Halsted and Cermak"),
+    # an email spoken in Spanish or Portuguese
+    ("O el correo, jmarquez77 arroba hotmail punto com, cuando quiera.", "EMAIL_ADDRESS",
+     "jmarquez77 arroba hotmail punto com"),
+    ("Manda para ana ponto reis arroba gmail ponto com.", "EMAIL_ADDRESS", "ana ponto reis arroba gmail ponto com"),
+    # an airport by its code
+    ("They flew her to Newark, and my cousin picked us up at EWR that night.", "LOCATION", "EWR"),
+    # a name whose first word is a greeting, capitalised inside the sentence
+    ("And Salaam Gateway helped us with the paperwork.", "PERSON", "Salaam Gateway"),
+    # a church named by its place and denomination
+    ("Tomas from Brookvale Methodist drives the van.", "ORGANIZATION", "Brookvale Methodist"),
 ])
 def test_recognizer_finds_all_of_it(text, kind, expected):
     assert expected in found(text).get(kind, []), found(text)
