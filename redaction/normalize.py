@@ -57,7 +57,8 @@ _SPOKEN_EMAIL = re.compile(
     r"(?:\s+(?:\d+|" + NUMBER_WORDS + r")(?:[\s-]+(?:" + NUMBER_WORDS + r"))*)?)"
     # a spoken domain may be several words ("at tri county research dot org")
     r"\s+" + _AT + r"\s+(?!www\b)(?P<domain>(?:(?!(?:" + _STOP + r")\b)"
-    r"[a-z0-9-]+\s+){0,2}[a-z0-9-]+(?:(?:\s+" + _DOT + r"\s+|\.)[a-z0-9-]+)*(?:\s+" + _DOT + r"\s+|\.)(?:" + TLDS + r"))\b"
+    r"[a-z0-9-]+\s+){0,2}[a-z0-9-]+(?:(?:\s+" + _DOT + r"\s+|\.)[a-z0-9-]+)*(?:\s+" + _DOT + r"\s+|\.)"
+    r"(?:" + TLDS + r"))\b"
     r"(?!/|\s+slash\b)",
     re.IGNORECASE)
 # "kids dot org slash forms", Whisper's half-written "kids.org slash forms" and hyphened "connect-dot-net".

@@ -114,6 +114,7 @@ def street_after_residence() -> PatternRecognizer:
         patterns=[Pattern("house_number", rf"(?<={_RESIDENCE}\s*){_HOUSE_NUMBER}(?:\s+{_STREET_WORD}){{0,4}}", 0.7),
                   # "our kids at 1,186 Kailarav": at a house number then a capitalised word (Whisper's spelling
                   # of a street it did not know) is an address without a residence cue; "at 300 Degrees" is rare.
-                  Pattern("at_house_number", rf"(?<=\b(?i:at)\s){_HOUSE_NUMBER}\s+(?!{_NOT_PLACE})(?=(?-i:[A-Z][a-z]{{2,}})\b)"
-                                             rf"{_STREET_WORD}(?:\s+(?-i:[A-Z])[\w'-]+)?", 0.6)],
+                  Pattern("at_house_number", rf"(?<=\b(?i:at)\s){_HOUSE_NUMBER}\s+(?!{_NOT_PLACE})"
+                                             rf"(?=(?-i:[A-Z][a-z]{{2,}})\b){_STREET_WORD}(?:\s+(?-i:[A-Z])[\w'-]+)?",
+                          0.6)],
         global_regex_flags=_CASED)

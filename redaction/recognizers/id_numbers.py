@@ -79,7 +79,8 @@ def case_number() -> PatternRecognizer:
             # Read-out digits Whisper wrote as one cardinal ("one billion 47 million seven hundred thousand 39,218"):
             # nobody says an amount of millions with a tail ("and 218"), save before its unit.
             Pattern("cardinal", rf"\b(?>(?:{_CARDINAL_PART}\s+)+(?:billion|million)\b(?:[\s,-]+(?:{_CARDINAL_PART}"
-                                rf"|thousand|million|and)\b)+)(?<!thousand|.million)(?<!and|000)(?!{QUANTITY.pattern})", 0.5),
+                                rf"|thousand|million|and)\b)+)(?<!thousand|.million)(?<!and|000)"
+                                rf"(?!{QUANTITY.pattern})", 0.5),
             # Four digits only with context ("file number 2231").
             Pattern("four_digits", rf"{_START}\d{{4}}{_END}", 0.15),
         ],

@@ -175,7 +175,8 @@ class LowerCaseOrganizationRecognizer(OrganizationRecognizer):
                 or _named_phrase(nlp_artifacts.tokens.char_span(r.start, r.end), words)
                 if not _HIGH_END.search(text[r.start:r.end])
                 or _school_name(nlp_artifacts.tokens.char_span(r.start, r.end), english)
-                if pattern_name(r) != "denomination" or _congregation(nlp_artifacts.tokens.char_span(r.start, r.end), english)]
+                if pattern_name(r) != "denomination"
+                or _congregation(nlp_artifacts.tokens.char_span(r.start, r.end), english)]
 
 
 def _school_name(span, english) -> bool:

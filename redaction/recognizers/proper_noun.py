@@ -141,7 +141,6 @@ class ProperNounRecognizer(LocalRecognizer):
             return run, "PROPER_NOUN"
         return (run[1:], "PROPER_NOUN") if len(run) > 1 else (None, None)
 
-
     @staticmethod
     def _alone(doc, j: int) -> bool:
         """Does the sentence end at doc[j], with a full stop, so the run before it is all it says?"""
