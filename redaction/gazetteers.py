@@ -139,6 +139,10 @@ internet wifi covid zoom
 """.split())
 
 
+# Every word on the kept lists: a capital on one of these names no one.
+KEPT_WORDS = KEPT_PROPER | NOT_NAMES | US_STATES | COUNTRIES | PUBLIC_BODIES
+
+
 def alternation(names) -> str:
     """A regex matching any of the names as whole words, longest first, any spaces between their words."""
     return r"\b(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True)) + r")\b"

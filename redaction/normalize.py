@@ -43,6 +43,7 @@ _STOP = "|".join(sorted(STOP_WORDS, key=len, reverse=True))
 # What may sit between the numbers of one spoken run: spaces, a comma, a dash, a period, a pause ("...").
 _RUN_GAP = re.compile(r"[ \t]*(?:[,\-]|\.{1,3}|…)?[ \t]*(?:(?i:dash|hyphen)[ \t]*,?[ \t]*)?")
 NUMBER_WORDS = "|".join([*UNITS, *TEENS, *TENS, "oh", "hundred"])
+CARDINAL_WORDS = "|".join([*list(UNITS)[1:], *TEENS, *TENS, "hundred"])     # "one" to "hundred", as amounts say
 _SPANISH_DIGIT = re.compile(r"\b(?i:" + "|".join(DIGITOS) + r")\b")
 _SPANISH_RUN = re.compile(_SPANISH_DIGIT.pattern + r"(?:" + _RUN_GAP.pattern + _SPANISH_DIGIT.pattern + r"){3,}")
 # Spanish, Portuguese and French speakers say "arroba" or "arobase" for @ and "punto", "ponto" or "point".

@@ -4,6 +4,7 @@ import re
 from presidio_analyzer import Pattern, PatternRecognizer
 
 from redaction.gazetteers import KEPT_NAMES
+from redaction.normalize import CARDINAL_WORDS
 from redaction.recognizers import register
 
 _SUFFIX = (r"(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl"
@@ -16,9 +17,7 @@ _NOT_YEAR = r"(?!(?:19|20)\d\d\b)"
 _NOT_NAME = (r"(?!(?:the|a|an|same|other|this|that|his|her|my|our|their|one|more|of|and|in|to"
              r"|minutes?|hours?|miles?|blocks?|days?|weeks?|months?|years?|times|kids|children|people|dollars)\b)")
 _CASED = re.DOTALL | re.MULTILINE
-_NUMBER_WORD = (_NUMBER + r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
-                r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-                r"|hundred")
+_NUMBER_WORD = _NUMBER + "|" + CARDINAL_WORDS
 _UNIT_WORD = r"(?i:apartment|apartamento|apt\.?|unit|suite)"
 # "apartment 2c", "Apt. B", "apartamento tres R"; "lot 14", "trailer 3", "space nine" only with a number
 # ("space is short" is no unit); "3rd floor".

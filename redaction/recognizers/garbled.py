@@ -13,8 +13,7 @@ import re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from redaction.gazetteers import (COUNTRIES, KEPT_PROPER, NOT_NAMES, PUBLIC_BODIES, US_STATES, common_words,
-                                  is_demonym, word_in)
+from redaction.gazetteers import KEPT_WORDS, common_words, is_demonym, word_in
 from redaction.recognizers import register
 
 SCORE = 0.55
@@ -23,7 +22,7 @@ _FILLER = re.compile(r"(?:u+h+|u+m+|m+|h+m+|a+h+|o+h+|e+h+|hu+h|er+|mhm|ish)", r
 # "great-grandbabies", "pre-K", "step-mamaw": a prefix makes a compound of whatever follows it.
 _PREFIXES = frozenset("great step pre post non no anti multi semi sub co ex mid self half grand inter over under re "
                       "un mini micro counter".split())
-_KEPT = KEPT_PROPER | NOT_NAMES | US_STATES | COUNTRIES | PUBLIC_BODIES | STOP_WORDS
+_KEPT = KEPT_WORDS | STOP_WORDS
 
 
 class GarbledWordRecognizer(LocalRecognizer):

@@ -7,7 +7,7 @@ import re
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
-from redaction.normalize import QUANTITY
+from redaction.normalize import CARDINAL_WORDS, QUANTITY
 from redaction.recognizers import register
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -21,9 +21,7 @@ _END = r"(?!\d|[,.-]\d)(?!\s+(?i:at\s+night|in\s+the\s+(?:morning|afternoon|even
 _ENDING = (r"\b(?i:ending|ends|end\s+of)(?:\s+(?i:in|with))?\s|\b(?i:last\s+four)(?:\s+(?i:digits))?"
            r"(?:\s+(?i:of\s+(?:my|his|her|their|your|the)\s+(?:social(?:\s+security)?|ssn|card|account|number)"
            r"(?:\s+number)?))?(?:\s+(?i:are|is|were|was))?,?\s")
-_CARDINAL_PART = (r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
-                  r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty"
-                  r"|ninety|hundred)\b")
+_CARDINAL_PART = rf"(?:\d[\d,]*|{CARDINAL_WORDS})\b"
 _CONTEXT = ["case", "file", "record", "account", "medicaid", "medi-cal", "member", "client", "id", "policy",
             "benefit", "ebt", "snap", "reference", "claim", "docket", "license", "permit", "receipt", "badge",
             "chip", "insurance", "mrn"]

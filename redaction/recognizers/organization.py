@@ -30,9 +30,10 @@ _HEADS = (r"(?:Shelter|Services?|Charities|Charity|School|Academy|Hospital|Clini
 NAME_WORD = (r"(?!(?:The|A|An|Our|My|Your|His|Her|Their|This|That|Every|Each|Some|Any|At|In|To|From|And)\b)"
              r"[A-Z][\w'&-]*(?:\.[\w'&-]+)*(?:\.(?<=\b(?:St|Mt|Ft|Jr|Sr|Dr|Inc|Co|[A-Z])\.))?")
 _OF = r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?"
-# ASR often lower-cases the head noun ("Catholic charity", "Lincoln high school").
+# A church may be named by its place and its faith alone ("Ridgemont Baptist").
 _DENOMINATION = (r"(?:Baptist|Methodist|Lutheran|Presbyterian|Pentecostal|Episcopal|Adventist|Mennonite|Catholic"
                  r"|Orthodox)\b")
+# ASR often lower-cases the head noun ("Catholic charity", "Lincoln high school").
 _WORSHIP_HEADS = "church|parish|tabernacle|mosque|masjid|temple|chapel|cathedral|synagogue"
 _LOWER_HEADS = (r"(?:shelters?|services?|charities|charity|school|academy|hospital|clinic|center|centre"
                 r"|agency|ministries|ministry|foundation|elementary|high\s+school|middle\s+school|daycare|mission"
@@ -171,12 +172,17 @@ class LowerCaseOrganizationRecognizer(OrganizationRecognizer):
             return results
         nlp = nlp_artifacts.nlp_engine.nlp[self.supported_language]
         words, english = plain_words(nlp), english_words(nlp)
-        return [r for r in results if pattern_name(r) not in ("capital_lower_head", "name_business")
-                or _named_phrase(nlp_artifacts.tokens.char_span(r.start, r.end), words)
-                if not _HIGH_END.search(text[r.start:r.end])
-                or _school_name(nlp_artifacts.tokens.char_span(r.start, r.end), english)
-                if pattern_name(r) != "denomination"
-                or _congregation(nlp_artifacts.tokens.char_span(r.start, r.end), english)]
+        return [r for r in results if _names_one(r, text, nlp_artifacts.tokens, words, english)]
+
+
+def _names_one(result, text: str, doc, words, english) -> bool:
+    """Does a lower-case pattern's match name an organization, by the words in it?"""
+    span, pattern = doc.char_span(result.start, result.end), pattern_name(result)
+    if pattern in ("capital_lower_head", "name_business") and not _named_phrase(span, words):
+        return False
+    if _HIGH_END.search(text[result.start:result.end]) and not _school_name(span, english):
+        return False
+    return pattern != "denomination" or _congregation(span, english)
 
 
 def _school_name(span, english) -> bool:
@@ -189,7 +195,8 @@ def _school_name(span, english) -> bool:
 def _congregation(span, english) -> bool:
     """ "Ridgemont Baptist" is a church; "I'm Catholic", "Southern Baptist" and a sentence opening "Devout
     Catholic." are not."""
-    if span is None or faith_named([span[-2].text, span[-1].text]) or any(t.is_stop or "'" in t.text for t in span[:-1]):
+    if span is None or faith_named([span[-2].text, span[-1].text]) \
+            or any(t.is_stop or "'" in t.text for t in span[:-1]):
         return False
     return not (span[0].is_sent_start and all(in_words(t, english) for t in span[:-1]))
 

@@ -15,15 +15,13 @@ import re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from redaction.gazetteers import (COUNTRIES, FAMILY_NAMES, GIVEN_NAMES, KEPT_PROPER, NOT_NAMES, PARTICLES,
-                                  PUBLIC_BODIES, US_STATES, WORD_NAMES, common_words, english_words, faith_named,
-                                  given_names, in_words, is_demonym, person_names)
+from redaction.gazetteers import (FAMILY_NAMES, GIVEN_NAMES, KEPT_WORDS, PARTICLES, WORD_NAMES, common_words,
+                                  english_words, faith_named, given_names, in_words, is_demonym, person_names)
 from redaction.recognizers import register
 from redaction.recognizers.ner import after_place_word, is_cased, opens_sentence, taken_for_nation, unknown_nation
 
 SCORE = 0.6
 _TITLE_CASE = re.compile(r"[A-ZÀ-ÖØ-Þ](?:[a-zß-öø-ÿ]|['’][A-ZÀ-ÖØ-Þ])")   # "Luz", "Étienne", "O'Neil"; not "ICE", "I-1"
-_KEPT = KEPT_PROPER | NOT_NAMES | US_STATES | COUNTRIES | PUBLIC_BODIES
 _CONTENT = ("PROPN", "NOUN", "VERB", "ADJ", "ADV", "X")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 # "That's—yeah": spaCy leaves a contraction before a dash in one token.
@@ -44,10 +42,10 @@ def _candidate(tok, words: frozenset[str]) -> bool:
     nationality, a language or a word on the kept lists. spaCy's small model also takes given names
     and families for nationalities ("coordinator, Marguerite", "the Lindquists"), so those still count."""
     contraction = _CONTRACTION.fullmatch(tok.lower_)
-    return bool(_TITLE_CASE.match(tok.text)) and tok.lower_.rstrip(".") not in _KEPT \
+    return bool(_TITLE_CASE.match(tok.text)) and tok.lower_.rstrip(".") not in KEPT_WORDS \
         and not (contraction and (contraction[1] in STOP_WORDS or contraction[1] in words)) \
         and (not tok.is_stop or _word_name(tok)) \
-        and not (tok.lower_.endswith("s") and tok.lower_[:-1] in _KEPT) \
+        and not (tok.lower_.endswith("s") and tok.lower_[:-1] in KEPT_WORDS) \
         and (tok.ent_type_ not in ("NORP", "LANGUAGE") or after_place_word(tok)
              or taken_for_nation(tok.text) or unknown_nation(tok, words)) and not is_demonym(tok.text) \
         and (tok.pos_ in ("PROPN", "NOUN")
@@ -88,7 +86,7 @@ class ProperNounRecognizer(LocalRecognizer):
                     j += 1
                 elif j > i and doc[j].lower_ in PARTICLES and j + 1 < len(doc) and _candidate(doc[j + 1], self._words):
                     j += 2
-                elif j > i and _ACRONYM.fullmatch(doc[j].text) and doc[j].lower_ not in _KEPT:
+                elif j > i and _ACRONYM.fullmatch(doc[j].text) and doc[j].lower_ not in KEPT_WORDS:
                     j += 1     # "Hazard ARH", "Lantern CASA": an acronym that ends a name is part of it
                 else:
                     break
@@ -100,7 +98,7 @@ class ProperNounRecognizer(LocalRecognizer):
                                                     recognition_metadata={"recognizer_name": self.name}))
                 i += 1
                 continue
-            if doc[i:j].text.lower() not in _KEPT \
+            if doc[i:j].text.lower() not in KEPT_WORDS \
                     and not (j == i + 1 < len(doc) and faith_named([doc[i].text, doc[j].text])):
                 span, entity = self._name(doc, i, j)
                 if span is not None and span.start == i and _given_before(doc, i):
@@ -157,13 +155,13 @@ class ProperNounRecognizer(LocalRecognizer):
             return False
         tail = doc[j + 1]
         return tail.is_alpha and len(tail) > 1 and not in_words(tail, self._words) \
-            and tail.lower_ not in _KEPT and doc[i].lower_ not in _KEPT
+            and tail.lower_ not in KEPT_WORDS and doc[i].lower_ not in KEPT_WORDS
 
     @staticmethod
     def _known_names(nlp) -> frozenset[str]:
         """Given names that are not ordinary words, and family names that are not English words
         (WordNet's index, shipped with the spaCy model's lemmatizer: "Young", "Park")."""
-        return (person_names(GIVEN_NAMES) | (person_names(FAMILY_NAMES) - english_words(nlp))) - WORD_NAMES - _KEPT
+        return (person_names(GIVEN_NAMES) | (person_names(FAMILY_NAMES) - english_words(nlp))) - WORD_NAMES - KEPT_WORDS
 
 
 @register
