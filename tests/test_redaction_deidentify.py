@@ -140,6 +140,14 @@ def test_a_name_spacy_takes_for_a_nationality_is_redacted_and_peoples_are_kept(v
     assert all(kept in text for kept in ("Ethiopia", "wife", "Rohingya", "Garifuna", "Mixtec")), text
 
 
+def test_a_full_name_spacy_takes_for_a_nationality_is_a_person(vault):
+    turns = [Segment(0.0, 2.0, "And your caseworker?", "S1"),
+             Segment(2.0, 5.0, "Marguerite Oduwole. But she left in the spring, she's Nigerian.", "S2")]
+    res = Deidentifier(Study(), vault).deidentify("i1", turns, [Speaker("S1", "S1"), Speaker("S2", "S2")])
+    text = res.segments[1].text
+    assert "Marguerite" not in text and "Oduwole" not in text and "Nigerian" in text, text
+
+
 def test_a_name_that_is_a_function_word_spreads_only_inside_sentences(vault):
     res = run(Study(), vault, ["We adopted two brothers, Jayden and Will.", "Then Will just, like, blew up.",
                                "Will you tell me about that year? It will help."])
@@ -188,3 +196,4 @@ def test_a_branch_of_a_faith_is_kept_and_a_congregation_redacted(vault):
     assert run(Study(), vault, [text]).segments[0].text == text
     res = run(Study(), vault, ["Tomas from Brookvale Methodist drives the van."])
     assert "Brookvale" not in res.segments[0].text and "Methodist" not in res.segments[0].text
+

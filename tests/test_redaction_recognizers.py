@@ -305,6 +305,10 @@ def test_recognizer_finds(text, kind, expected):
     ("We came from Ecuador to Texas and speak Spanish. Ustedes son la familia. Perfecto. Ya, ya. Bien sûr.", "PROPER_NOUN"),
     ("We came from Ecuador to Texas and speak Spanish. Ustedes son la familia. Perfecto. Ya, ya. Bien sûr.", "PERSON"),
     ("We came from Ecuador to Texas and speak Spanish. Ustedes son la familia. Perfecto. Ya, ya. Bien sûr.", "ORGANIZATION"),
+    # forms are named by a letter group and a number; a room without a number is a room
+    ("She filed the I-589, then the I-765 and a DS-160 for her brother, all in COVID-19 times.", "CASE_NUMBER"),
+    ("We all slept in one room, 4 kids and me.", "ADDRESS"),
+    ("The doctors met in room C, then again in the big room.", "ADDRESS"),
 ])
 def test_recognizer_leaves_ordinary_speech(text, kind):
     assert kind not in found(text), found(text)
@@ -382,6 +386,11 @@ def test_a_word_name_before_a_name_joins_it_only_as_a_name():
     ("And Salaam Gateway helped us with the paperwork.", "PERSON", "Salaam Gateway"),
     # a church named by its place and denomination
     ("Tomas from Brookvale Methodist drives the van.", "ORGANIZATION", "Brookvale Methodist"),
+    # a room said as a phrase of its own, a docket number with a year and spaces, a Medicare member ID
+    ("The motel gave us one room. We stayed in room 214, the five of us.", "ADDRESS", "room 214"),
+    ("The summons says case 2023 CVH 004417 at the top.", "CASE_NUMBER", "2023 CVH 004417"),
+    ("Her new card came, and the number on it is 3QT9-HW4-KJ27.", "CASE_NUMBER", "3QT9-HW4-KJ27"),
+    ("The member ID is 4RN7TD2YX63, the lady said.", "CASE_NUMBER", "4RN7TD2YX63"),
 ])
 def test_recognizer_finds_all_of_it(text, kind, expected):
     assert expected in found(text).get(kind, []), found(text)

@@ -93,6 +93,10 @@ def case_number_alphanumeric() -> PatternRecognizer:
         patterns=[Pattern("alphanumeric", r"\b[A-Z]{1,3}-?\d{4,}[A-Z]?\b", 0.5),
                   # Whisper's "J-47,215": an amount never has a lettered prefix.
                   Pattern("alphanumeric_commas", r"\b[A-Z]{1,3}-\d{1,3}(?:,\d{3})+\b", 0.5),
-                  # court and agency file numbers: "2022-JA-00317", "1:21-cv-04418"
-                  Pattern("docket", r"\b(?:\d:)?\d{2,4}-[A-Za-z]{1,4}-\d{3,}\b", 0.6)],
+                  # court and agency file numbers: "2022-JA-00317", "1:21-cv-04418", "2024 CVG 018842"
+                  Pattern("docket", r"\b(?:\d:)?\d{2,4}(?:-[A-Za-z]{1,4}-|\s[A-Z]{1,4}\s)\d{3,}\b", 0.6),
+                  # Medicare's and insurers' member IDs mix letters and digits in groups: "7KX4-TR2-MN81"
+                  # (a form's name, "I-589", "DS-160", has two groups and few letters).
+                  Pattern("mixed", r"\b(?=(?:[A-Z-]*\d){3})(?=(?:[\d-]*[A-Z]){3})[A-Z\d]{2,6}(?:-[A-Z\d]{2,6}){2,3}\b"
+                                   r"|\b(?=(?:[A-Z]*\d){3})(?=(?:\d*[A-Z]){3})[A-Z\d]{8,14}\b", 0.6)],
         context=_CONTEXT, global_regex_flags=re.DOTALL | re.MULTILINE)

@@ -57,6 +57,14 @@ def _opens_name(ent, tokens) -> bool:
                        or first.i > 0 and not first.doc[first.i - 1].is_punct and first.lower_ in GREETINGS)
 
 
+def _named_person(ent, english: frozenset[str]) -> bool:
+    """spaCy's small model reads a full name said alone as a nationality ("Marguerite Oyelaran."): a given
+    name then words that are no people, language or English word, not after "from", is a person."""
+    return ent.label_ == "NRP" and len(ent) > 1 and ent[0].lower_ in person_names(GIVEN_NAMES) \
+        and not is_demonym(ent[0].text) and not after_place_word(ent[0]) \
+        and all(unknown_nation(t, english) for t in ent[1:] if t.is_alpha)
+
+
 _SENTENCE_END = frozenset({".", "!", "?", "…", "...", ")", "]"})
 _OPENING_QUOTES = frozenset({'"', "“", "‘"})
 
@@ -105,9 +113,10 @@ class NerRecognizer(LocalRecognizer):
                         and in_words(ent[0], plain) and not self._known_person(ent) \
                         and not (ent[0].pos_ == "PROPN" and ent[0].lower_ in nouns):
                     continue
-                score = self._score(text[start:end], ent, cased, english)
+                label = "PERSON" if _named_person(ent, english) else ent.label_
+                score = self._score(text[start:end], ent, label, cased, english)
                 if score:
-                    results.append(RecognizerResult(ent.label_, start, end, score,
+                    results.append(RecognizerResult(label, start, end, score,
                                                     recognition_metadata={"recognizer_name": self.name}))
         return results
 
@@ -139,7 +148,7 @@ class NerRecognizer(LocalRecognizer):
                 for s, e in pieces if re.search(r"[A-Za-z]{2}", text[s:e])]
 
     @staticmethod
-    def _score(span: str, ent, cased: bool, english: frozenset[str]) -> float:
+    def _score(span: str, ent, label: str, cased: bool, english: frozenset[str]) -> float:
         words = re.findall(r"[A-Za-z][\w'-]*", span)
         if not words or any(ch.isdigit() for ch in span):
             return 0.0
@@ -148,7 +157,7 @@ class NerRecognizer(LocalRecognizer):
                 or words[0].lower() in PUBLIC_BODIES or len(words) == 1 and is_demonym(words[0]) \
                 or is_demonym(words[-1]) and all(w.lower() in english for w in words[:-1]) or faith_named(words):
             return 0.0     # "the Black Mauritanians": a people, whatever words describe it
-        if ent.label_ == "NRP" and not is_demonym(words[-1]) \
+        if label == "NRP" and not is_demonym(words[-1]) \
                 and (after_place_word(ent[0]) or all(taken_for_nation(w) for w in words)
                      or all(unknown_nation(t, english) for t in ent if t.is_alpha)):
             return 0.0     # a town or a name, left for the places, name and proper-noun recognizers
