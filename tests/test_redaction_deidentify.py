@@ -197,3 +197,18 @@ def test_a_branch_of_a_faith_is_kept_and_a_congregation_redacted(vault):
     res = run(Study(), vault, ["Tomas from Brookvale Methodist drives the van."])
     assert "Brookvale" not in res.segments[0].text and "Methodist" not in res.segments[0].text
 
+
+def test_the_kind_whisper_lower_cased_after_a_name_joins_it(vault):
+    res = run(Study(), vault, ["We get the power from Allegheny Ridge rural electric co-op, and they were kind.",
+                               "Her rent help came from Saginaw County human services. Twice.",
+                               "She was at Pinecrest recovery lodge for a month."])
+    text = " ".join(s.text for s in res.segments)
+    assert not any(w in text for w in ("electric", "co-op", "human services", "lodge")), text
+    assert "they were kind" in text and "Twice" in text and "for a month" in text, text
+
+
+def test_a_plain_noun_after_a_person_stays_without_a_kind_between(vault):
+    # speakers drop the possessive: "Farida health" is her health, not a clinic
+    res = run(Study(), vault, ["My sister Farida health is not good, and her husband Tarek project is late."])
+    text = res.segments[0].text
+    assert "Farida" not in text and "health is not good" in text and "project is late" in text, text

@@ -77,6 +77,33 @@ _KIND_HEADS = (r"(?:college|clinic|services|center|centre|counseling|aid|project
 _GAP_WORD = (rf"(?!(?:in|on|at|to|for|with|of|and|or|is|was|are|were|be|been|has|had|have|will|would|can|could"
              rf"|{_KIND})\b)" + _GENERIC)
 _LOWER_WORD = rf"(?:{_GAP_WORD}[a-z][\w'-]*\s+)"     # one lower-case word of a name, and the space after it
+# Whisper keeps a name's own word and lower-cases the kind after it ("Mountaineer rural electric co-op",
+# "Kern County human services"): a head of this kind right after a name found otherwise belongs to it, when
+# the phrase ends there ("Ana health insurance" goes on).
+_TAIL_HEADS = (r"co-?op|cooperative|lodge|counsel|pantry|realty|holdings|network|alliance|coalition|academy|rentals"
+               r"|detailing|pathways|commons|ministries|outreach|foundation|institute|associates|partners|collective"
+               r"|collaborative|electric|unified|elementary|middle|fellowship|advocates|union")
+# Heads that also follow a person's name where a speaker drops the possessive ("Maria health", "Ahmed
+# school"), and spaCy reads many a person as an organization: only with a word of the organization's kind between.
+_PLAIN_HEADS = (r"services|society|project|market|clinic|center|centre|shelter|health|energy|court|road|street|avenue"
+                r"|boulevard")
+_TAIL_KINDS = rf"(?:{_KIND}|human|behavioral|electric|recovery|marine|fleet|heritage|tribal|regional|food|wellness)"
+_STOP = "|".join(sorted(w for w in STOP_WORDS if w.isalpha()))
+_NAME_TAIL = re.compile(rf"(?i:(?:\s+(?!(?:{_STOP})\b)[a-z][\w'-]*){{0,2}}\s+(?:{_TAIL_HEADS})"
+                        rf"|(?:\s+{_TAIL_KINDS}){{1,2}}\s+(?P<plain>{_PLAIN_HEADS}))"
+                        rf"(?=\s*[,.;:!?]|\s*$|\s+(?i:{_STOP})\b)")
+_PLACE_HEAD = re.compile(r"(?i:road|street|avenue|boulevard)")
+
+
+def name_tail(text: str, end: int) -> tuple[int, str] | None:
+    """Where the name ending at `end` ends with its kind, and what it then names: 'ORGANIZATION' or
+    'LOCATION'."""
+    m = _NAME_TAIL.match(text, end)
+    if m is None:
+        return None
+    return m.end(), "LOCATION" if m["plain"] and _PLACE_HEAD.fullmatch(m["plain"]) else "ORGANIZATION"
+
+
 # Where someone works or goes: the capitalised words after it name the place.
 _WORKS_AT = r"(?i:\b(?:work(?:s|ed|ing)?|volunteer(?:s|ed|ing)?|employed|hired)\s+(?:at|for)\s+)"
 _SPANISH = r"\b(?i:Casa|Centro|Hogar|Iglesia|Escuela|Colegio|Fundaci[oó]n|Cl[ií]nica)\s+(?:de\s+(?:la\s+|los\s+|las\s+)?)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?"
