@@ -216,7 +216,9 @@ def _propagate(winners: list[Span], text: str, confirmed, plain: frozenset[str] 
                       if w.lower() not in NOT_NAMES and not kept_word(w)}
         elif s.entity_type == "EMAIL_ADDRESS":
             entity_type, forms = "PERSON", _email_names(said)
-        for form in forms - seen:
+        # longest first, and in a fixed order: "Vellai van" must claim "vellai van" before "Vellai" can,
+        # whatever the process's string hashing
+        for form in sorted(forms - seen, key=lambda f: (-len(f), f)):
             seen.add(form)
             # A misread "What" must not take every question; a name that is a function word ("Will")
             # spreads only as written inside a sentence, where the word is not capitalised.
