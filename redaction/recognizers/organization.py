@@ -85,14 +85,12 @@ _TAIL_HEADS = (r"co-?op|cooperative|lodge|counsel|pantry|realty|holdings|network
                r"|collaborative|electric|unified|elementary|middle|fellowship|advocates|union")
 # Heads that also follow a person's name where a speaker drops the possessive ("Maria health", "Ahmed
 # school"), and spaCy reads many a person as an organization: only with a word of the organization's kind between.
-_PLAIN_HEADS = (r"services|society|project|market|clinic|center|centre|shelter|health|energy|court|road|street|avenue"
-                r"|boulevard")
+_PLAIN_HEADS = r"services|society|project|market|clinic|center|centre|shelter|health|energy|court"
 _TAIL_KINDS = rf"(?:{_KIND}|human|behavioral|electric|recovery|marine|fleet|heritage|tribal|regional|food|wellness)"
 _STOP = "|".join(sorted(w for w in STOP_WORDS if w.isalpha()))
 _NAME_TAIL = re.compile(rf"(?i:(?:\s+(?!(?:{_STOP})\b)[a-z][\w'-]*){{0,2}}\s+(?:{_TAIL_HEADS})"
-                        rf"|(?:\s+{_TAIL_KINDS}){{1,2}}\s+(?P<plain>{_PLAIN_HEADS}))"
+                        rf"|(?:\s+{_TAIL_KINDS}){{1,2}}\s+(?:{_PLAIN_HEADS}|(?P<street>road|street|avenue|boulevard)))"
                         rf"(?=\s*[,.;:!?]|\s*$|\s+(?i:{_STOP})\b)")
-_PLACE_HEAD = re.compile(r"(?i:road|street|avenue|boulevard)")
 
 
 def name_tail(text: str, end: int) -> tuple[int, str] | None:
@@ -101,7 +99,7 @@ def name_tail(text: str, end: int) -> tuple[int, str] | None:
     m = _NAME_TAIL.match(text, end)
     if m is None:
         return None
-    return m.end(), "LOCATION" if m["plain"] and _PLACE_HEAD.fullmatch(m["plain"]) else "ORGANIZATION"
+    return m.end(), "LOCATION" if m["street"] else "ORGANIZATION"
 
 
 # Where someone works or goes: the capitalised words after it name the place.
