@@ -227,3 +227,12 @@ def test_a_full_name_spreads_whole_whatever_the_string_hashing():
     outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(6)}
     assert outs == {"['Vellai van', 'vellai van']\n"}, outs
+
+
+def test_more_kinds_whisper_lower_cased_after_a_name_join_it(vault):
+    res = run(Study(), vault, ["The claim went to Northfield casualty group, not to us.",
+                               "A lawyer from Ostrander immigrant defense, she took the case.",
+                               "Her pediatrician at Cedarbrook primary care is the one who signed it."])
+    text = " ".join(s.text for s in res.segments)
+    assert not any(w in text for w in ("casualty", "group", "defense", "primary care")), text
+    assert "not to us" in text and "took the case" in text and "who signed it" in text, text

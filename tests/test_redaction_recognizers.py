@@ -309,6 +309,9 @@ def test_recognizer_finds(text, kind, expected):
     ("She filed the I-589, then the I-765 and a DS-160 for her brother, all in COVID-19 times.", "CASE_NUMBER"),
     ("We all slept in one room, 4 kids and me.", "ADDRESS"),
     ("The doctors met in room C, then again in the big room.", "ADDRESS"),
+    # a school level with no name before it, a group of friends
+    ("We sat in the middle. He was upper middle, the kids in elementary.", "ORGANIZATION"),
+    ("Friends of the family came, and friends of mine.", "ORGANIZATION"),
 ])
 def test_recognizer_leaves_ordinary_speech(text, kind):
     assert kind not in found(text), found(text)
@@ -391,6 +394,11 @@ def test_a_word_name_before_a_name_joins_it_only_as_a_name():
     ("The summons says case 2023 CVH 004417 at the top.", "CASE_NUMBER", "2023 CVH 004417"),
     ("Her new card came, and the number on it is 3QT9-HW4-KJ27.", "CASE_NUMBER", "3QT9-HW4-KJ27"),
     ("The member ID is 4RN7TD2YX63, the lady said.", "CASE_NUMBER", "4RN7TD2YX63"),
+    # a unit said as a sentence of its own; a school level Whisper wrote after a garbled name; a body of people
+    ("They showed us one more place. Suite 3B. It had no heat.", "ADDRESS", "Suite 3B"),
+    ("The boys went to a new school, tanner brook elementary.", "ORGANIZATION", "tanner brook elementary"),
+    ("The older one started at the willow bend middle, and likes it.", "ORGANIZATION", "willow bend middle"),
+    ("A volunteer from Guardians of the Valley drove us.", "ORGANIZATION", "Guardians of the Valley"),
 ])
 def test_recognizer_finds_all_of_it(text, kind, expected):
     assert expected in found(text).get(kind, []), found(text)

@@ -65,9 +65,10 @@ def street_cased() -> PatternRecognizer:
             Pattern("calle", r"\b(?:Calle|Avenida|Carrera|Camino|Paseo|Rua|Rue)\s+(?:(?:de|da|do|das|dos|des|du)\s+"
                              r"(?:la\s+|los\s+|las\s+)?)?(?:\d{1,3}\b|[A-ZÀ-Þ][\w'-]*)(?:\s+[A-ZÀ-Þ][\w'-]*){0,2}"
                              r"(?:\s+#?\s*\d{1,5}\b)?", 0.7),
-            # "..., apartamento tres R,", "Let her see, unit C.", "We are in Room 418,": a numbered or lettered
-            # unit said as a phrase of its own belongs to an address said nearby ("3 kids, unit 5 is ours" goes on).
-            Pattern("unit_alone", rf"(?<=(?:,|\b(?i:in|at))\s+)(?:{_UNIT_WORD}|(?i:room)(?=\s*#?\s*\d))\s*#?\s*(?:[A-Za-z]?\d[\w-]*|[A-Z]\b"
+            # "..., apartamento tres R,", "Let her see, unit C.", "We are in Room 418,", "Unit 204.": a numbered or
+            # lettered unit said as a phrase of its own belongs to an address said nearby ("3 kids, unit 5 is ours"
+            # goes on).
+            Pattern("unit_alone", rf"(?<=(?:^|[,.?!])\s*|\b(?i:in|at)\s+)(?:{_UNIT_WORD}|(?i:room)(?=\s*#?\s*\d))\s*#?\s*(?:[A-Za-z]?\d[\w-]*|[A-Z]\b"
                                   rf"|(?i:{_NUMBER_WORD}|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\b)"
                                   r"(?:\s+[A-Z]\b)?(?=\s*[,.;!?]|\s*$)", 0.6),
         ],

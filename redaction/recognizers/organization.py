@@ -80,13 +80,14 @@ _LOWER_WORD = rf"(?:{_GAP_WORD}[a-z][\w'-]*\s+)"     # one lower-case word of a 
 # Whisper keeps a name's own word and lower-cases the kind after it ("Mountaineer rural electric co-op",
 # "Kern County human services"): a head of this kind right after a name found otherwise belongs to it, when
 # the phrase ends there ("Ana health insurance" goes on).
-_TAIL_HEADS = (r"co-?op|cooperative|lodge|counsel|pantry|realty|holdings|network|alliance|coalition|academy|rentals"
+_TAIL_HEADS = (r"co-?op|cooperative|lodge|counsel|pantry|realty|holdings|network|alliance|coalition|academy|rentals|group"
                r"|detailing|pathways|commons|ministries|outreach|foundation|institute|associates|partners|collective"
                r"|collaborative|electric|unified|elementary|middle|fellowship|advocates|union")
 # Heads that also follow a person's name where a speaker drops the possessive ("Maria health", "Ahmed
 # school"), and spaCy reads many a person as an organization: only with a word of the organization's kind between.
-_PLAIN_HEADS = r"services|society|project|market|clinic|center|centre|shelter|health|energy|court"
-_TAIL_KINDS = rf"(?:{_KIND}|human|behavioral|electric|recovery|marine|fleet|heritage|tribal|regional|food|wellness)"
+_PLAIN_HEADS = r"services|society|project|market|clinic|center|centre|shelter|health|energy|court|defense|care|college"
+_TAIL_KINDS = (rf"(?:{_KIND}|human|behavioral|electric|recovery|marine|fleet|heritage|tribal|regional|food|wellness"
+               r"|primary|urgent)")
 _STOP = "|".join(sorted(w for w in STOP_WORDS if w.isalpha()))
 _NAME_TAIL = re.compile(rf"(?i:(?:\s+(?!(?:{_STOP})\b)[a-z][\w'-]*){{0,2}}\s+(?:{_TAIL_HEADS})"
                         rf"|(?:\s+{_TAIL_KINDS}){{1,2}}\s+(?:{_PLAIN_HEADS}|(?P<street>road|street|avenue|boulevard)))"
@@ -158,7 +159,10 @@ def organization() -> PatternRecognizer:
     return OrganizationRecognizer(
         "ORGANIZATION", name="organization",
         patterns=[Pattern("named_org", rf"\b(?:{NAME_WORD}\s+){{1,4}}{_HEADS}{_OF}", 0.8),
-                  Pattern("org_of", rf"\b(?:University|College|Church|Diocese|Archdiocese|Bank|Hospital)\s+of\s+"
+                  # "Advocates of the Prairie", "Sisters of Mercy": a body of people named after what it serves.
+                  Pattern("org_of", rf"\b(?:University|College|Church|Diocese|Archdiocese|Bank|Hospital|Advocates|Friends"
+                                    r"|Sisters|Brothers|Servants|Allies|Champions|Guardians|Neighbou?rs|Coalition|Alliance"
+                                    rf"|Network|Foundation|Academy|Mission|Ministries)\s+of\s+"
                                     rf"(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,2}}", 0.8),
                   Pattern("spanish", _SPANISH, 0.75),
                   # a county's own agency: "Murray County DFCS", "Kane County DCFS"
@@ -253,6 +257,10 @@ def organization_lower_case() -> PatternRecognizer:
                                       rf"(?:(?:charter|community|christian|catholic)\s+|{_LOWER_WORD}){{0,2}}"
                                       rf"(?:{_NAME_HEADS}|{_KIND}\s+{_KIND_HEADS}|{_HIGH})", 0.55),
                   Pattern("capital_lower_head", rf"\b{NAME_WORD}\s+{_LOWER_WORD}{{1,2}}{_SPOKEN_HEADS}", 0.55),
+                  # "which school is shut, rivermen elementary.", "east gate middle,": a school level that ends the
+                  # phrase names its school ("in the middle", "upper middle" have no name before it).
+                  Pattern("school_level", rf"\b(?:(?!(?:{_STOP}|upper|lower)\b){_LOWER_WORD}){{1,2}}(?:elementary|middle|unified)"
+                                          rf"(?=\s*[,.;!?]|\s*$)", 0.55),
                   Pattern("garbled_name", rf"\b{_LOWER_WORD}{{1,2}}{_END_HEADS}", 0.55),
                   # "from Ridgemont Baptist": a church named by its place and faith, not "Southern Baptist".
                   Pattern("denomination", rf"\b(?:{NAME_WORD}\s+){{1,3}}{_DENOMINATION}", 0.6)],
