@@ -5,6 +5,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 US_STATES = frozenset("""
 alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii
 idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan
@@ -260,6 +262,14 @@ _ENDINGS = ("s", "es", "ed", "d", "ing", "er", "est", "ly", "'s", "'ll")
 def in_words(tok, words: frozenset[str]) -> bool:
     """Is the spaCy token, or its lemma, or its stem before a common ending, one of the words?"""
     return word_in(tok.lower_, words) or tok.lemma_.lower() in words
+
+
+def unknown_word(word: str, words: frozenset[str]) -> bool:
+    """What Whisper writes for a name it does not know ("crestmark", "meritock"): three letters or more,
+    and no common word, stop word, kept name or people."""
+    w = word.lower().strip("'")
+    return len(w) >= 3 and not word_in(w, words) and w not in KEPT_WORDS and w not in STOP_WORDS \
+        and not is_demonym(word)
 
 
 def word_in(word: str, words: frozenset[str]) -> bool:

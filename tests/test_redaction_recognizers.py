@@ -312,6 +312,7 @@ def test_recognizer_finds(text, kind, expected):
     # a school level with no name before it, a group of friends
     ("We sat in the middle. He was upper middle, the kids in elementary.", "ORGANIZATION"),
     ("Friends of the family came, and friends of mine.", "ORGANIZATION"),
+    ("They don't care. We're all residential, and the women's group meets in the big house.", "ORGANIZATION"),
 ])
 def test_recognizer_leaves_ordinary_speech(text, kind):
     assert kind not in found(text), found(text)
@@ -399,6 +400,9 @@ def test_a_word_name_before_a_name_joins_it_only_as_a_name():
     ("The boys went to a new school, tanner brook elementary.", "ORGANIZATION", "tanner brook elementary"),
     ("The older one started at the willow bend middle, and likes it.", "ORGANIZATION", "willow bend middle"),
     ("A volunteer from Guardians of the Valley drove us.", "ORGANIZATION", "Guardians of the Valley"),
+    # a word no dictionary has, before a business's kind: the business as Whisper spelled it
+    ("He used to work nights for velmora packing, on the line.", "ORGANIZATION", "velmora packing"),
+    ("The test went to brackhaus labs, and we waited.", "ORGANIZATION", "brackhaus labs"),
 ])
 def test_recognizer_finds_all_of_it(text, kind, expected):
     assert expected in found(text).get(kind, []), found(text)

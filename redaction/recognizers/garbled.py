@@ -13,7 +13,7 @@ import re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from redaction.gazetteers import KEPT_WORDS, common_words, is_demonym, word_in
+from redaction.gazetteers import KEPT_WORDS, common_words, unknown_word
 from redaction.recognizers import register
 
 SCORE = 0.55
@@ -48,9 +48,7 @@ class GarbledWordRecognizer(LocalRecognizer):
         return word.lower() in _KEPT or word.split("-", 1)[0].lower() in _PREFIXES
 
     def _unknown(self, part: str) -> bool:
-        w = part.lower().strip("'")
-        return len(w) >= 3 and not word_in(w, self._words) and not _FILLER.fullmatch(w) and w not in _KEPT \
-            and not is_demonym(part)
+        return unknown_word(part, self._words) and not _FILLER.fullmatch(part.lower().strip("'"))
 
 
 @register

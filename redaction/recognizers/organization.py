@@ -10,7 +10,7 @@ from presidio_analyzer import Pattern, PatternRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from redaction.gazetteers import (KEPT_PROPER, NOT_NAMES, PUBLIC_BODIES, english_words, faith_named, in_words,
-                                  is_demonym, kept_word, plain_words)
+                                  is_demonym, kept_word, plain_words, unknown_word)
 from redaction.recognizers import pattern_name, register
 
 _HEADS = (r"(?:Shelter|Services?|Charities|Charity|School|Academy|Hospital|Clinic|Cl[ií]nica|Center|Centre"
@@ -209,6 +209,9 @@ def _names_one(result, text: str, doc, words, english) -> bool:
     span, pattern = doc.char_span(result.start, result.end), pattern_name(result)
     if pattern in ("capital_lower_head", "name_business") and not _named_phrase(span, words):
         return False
+    if pattern == "unknown_head" and (span is None or not any(
+            unknown_word(t.text, words) and t.lemma_.lower() not in words for t in span[:-1] if t.is_alpha)):
+        return False
     if _HIGH_END.search(text[result.start:result.end]) and not _school_name(span, english):
         return False
     return pattern != "denomination" or _congregation(span, english)
@@ -262,6 +265,10 @@ def organization_lower_case() -> PatternRecognizer:
                   Pattern("school_level", rf"\b(?:(?!(?:{_STOP}|upper|lower)\b){_LOWER_WORD}){{1,2}}(?:elementary|middle|unified)"
                                           rf"(?=\s*[,.;!?]|\s*$)", 0.55),
                   Pattern("garbled_name", rf"\b{_LOWER_WORD}{{1,2}}{_END_HEADS}", 0.55),
+                  # "The company is crestmark residential.", "through meritock's labs,": a word no dictionary has,
+                  # before a business's kind, is the business's name as Whisper spelled it.
+                  Pattern("unknown_head", rf"(?<![\w'’-])[a-z][a-z'’-]{{2,}}\s+(?:{_BUSINESS}|{_SPOKEN_HEADS}"
+                                          rf"|(?:{_TAIL_HEADS})\b){_PHRASE_ENDS}", 0.55),
                   # "from Ridgemont Baptist": a church named by its place and faith, not "Southern Baptist".
                   Pattern("denomination", rf"\b(?:{NAME_WORD}\s+){{1,3}}{_DENOMINATION}", 0.6)],
         global_regex_flags=_CASED)
