@@ -198,13 +198,19 @@ def test_a_branch_of_a_faith_is_kept_and_a_congregation_redacted(vault):
     assert "Brookvale" not in res.segments[0].text and "Methodist" not in res.segments[0].text
 
 
-def test_the_kind_whisper_lower_cased_after_a_name_joins_it(vault):
-    res = run(Study(), vault, ["We get the power from Allegheny Ridge rural electric co-op, and they were kind.",
-                               "Her rent help came from Saginaw County human services. Twice.",
-                               "She was at Pinecrest recovery lodge for a month."])
-    text = " ".join(s.text for s in res.segments)
-    assert not any(w in text for w in ("electric", "co-op", "human services", "lodge")), text
-    assert "they were kind" in text and "Twice" in text and "for a month" in text, text
+@pytest.mark.parametrize("said, gone, kept", [
+    (["We get the power from Allegheny Ridge rural electric co-op, and they were kind.",
+      "Her rent help came from Saginaw County human services. Twice.",
+      "She was at Pinecrest recovery lodge for a month."],
+     ("electric", "co-op", "human services", "lodge"), ("they were kind", "Twice", "for a month")),
+    (["The claim went to Northfield casualty group, not to us.",
+      "A lawyer from Ostrander immigrant defense, she took the case.",
+      "Her pediatrician at Cedarbrook primary care is the one who signed it."],
+     ("casualty", "group", "defense", "primary care"), ("not to us", "took the case", "who signed it")),
+])
+def test_the_kind_whisper_lower_cased_after_a_name_joins_it(vault, said, gone, kept):
+    text = " ".join(s.text for s in run(Study(), vault, said).segments)
+    assert not any(w in text for w in gone) and all(k in text for k in kept), text
 
 
 def test_a_plain_noun_after_a_person_stays_without_a_kind_between(vault):
@@ -227,12 +233,3 @@ def test_a_full_name_spreads_whole_whatever_the_string_hashing():
     outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(6)}
     assert outs == {"['Vellai van', 'vellai van']\n"}, outs
-
-
-def test_more_kinds_whisper_lower_cased_after_a_name_join_it(vault):
-    res = run(Study(), vault, ["The claim went to Northfield casualty group, not to us.",
-                               "A lawyer from Ostrander immigrant defense, she took the case.",
-                               "Her pediatrician at Cedarbrook primary care is the one who signed it."])
-    text = " ".join(s.text for s in res.segments)
-    assert not any(w in text for w in ("casualty", "group", "defense", "primary care")), text
-    assert "not to us" in text and "took the case" in text and "who signed it" in text, text
