@@ -313,6 +313,7 @@ def test_recognizer_finds(text, kind, expected):
     ("We sat in the middle. He was upper middle, the kids in elementary.", "ORGANIZATION"),
     ("Friends of the family came, and friends of mine.", "ORGANIZATION"),
     ("They don't care. We're all residential, and the women's group meets in the big house.", "ORGANIZATION"),
+    ("Rent went from $1,250-1,400 a month, and the deposit was $1,500-2,000.", "CASE_NUMBER"),
 ])
 def test_recognizer_leaves_ordinary_speech(text, kind):
     assert kind not in found(text), found(text)
@@ -403,6 +404,10 @@ def test_a_word_name_before_a_name_joins_it_only_as_a_name():
     # a word no dictionary has, before a business's kind: the business as Whisper spelled it
     ("He used to work nights for velmora packing, on the line.", "ORGANIZATION", "velmora packing"),
     ("The test went to brackhaus labs, and we waited.", "ORGANIZATION", "brackhaus labs"),
+    # Whisper's commas in read-out numbers joined by a hyphen; a lettered number in groups
+    ("The notice has a file number D31-2,094 on top.", "CASE_NUMBER", "D31-2,094"),
+    ("The claim is $3,517-22,089, she read it to me.", "CASE_NUMBER", "$3,517-22,089"),
+    ("My file is TR-4418-0392 at the county.", "CASE_NUMBER", "TR-4418-0392"),
 ])
 def test_recognizer_finds_all_of_it(text, kind, expected):
     assert expected in found(text).get(kind, []), found(text)

@@ -73,6 +73,9 @@ def case_number() -> PatternRecognizer:
             # ("2,41,187", "$1,8,000,127,739"), or six digits that are not round ("771,904").
             Pattern("odd_commas", r"(?<![\d,.])\$?(?=(?:\d,?){5})\d{1,3}(?:,\d{3})*,(?:\d{1,2}|\d{4,})(?:,\d+)*"
                                   r"(?!\d|[,.]\d)", 0.5),
+            # Whisper's "$2,411-30,286" for read-out digits: a range of amounts ("$1,500-2,000") ends in round numbers.
+            Pattern("hyphened_thousands", r"(?<![\d,.])\$?\d{1,3}(?:,\d{3})+(?<!0)-\$?\d{1,3}(?:,\d{3})+(?<!0)(?!\d|[,.]\d)",
+                    0.5),
             Pattern("exact_thousands", rf"{_START}\d{{3}},\d(?!00)\d\d{_END}(?!{QUANTITY.pattern})", 0.5),
             # Read-out digits Whisper wrote as one cardinal ("one billion 47 million seven hundred thousand 39,218"):
             # nobody says an amount of millions with a tail ("and 218"), save before its unit.
@@ -87,12 +90,12 @@ def case_number() -> PatternRecognizer:
 
 @register
 def case_number_alphanumeric() -> PatternRecognizer:
-    # Letters then digits ("XY1234567", "MC-20931"); case-sensitive so "in 2019" is not one.
+    # Letters then digits ("XY1234567", "MC-20931", "KC-2290-0417"); case-sensitive so "in 2019" is not one.
     return IdNumberRecognizer(
         "CASE_NUMBER", name="case_number_alphanumeric",
-        patterns=[Pattern("alphanumeric", r"\b[A-Z]{1,3}-?\d{4,}[A-Z]?\b", 0.5),
-                  # Whisper's "J-47,215": an amount never has a lettered prefix.
-                  Pattern("alphanumeric_commas", r"\b[A-Z]{1,3}-\d{1,3}(?:,\d{3})+\b", 0.5),
+        patterns=[Pattern("alphanumeric", r"\b[A-Z]{1,3}-?\d{4,}(?:-\d{2,})*[A-Z]?\b", 0.5),
+                  # Whisper's "J-47,215", "C22-1,187": an amount never has a lettered prefix.
+                  Pattern("alphanumeric_commas", r"\b[A-Z]{1,3}(?:-?\d{1,4})?-\d{1,3}(?:,\d{3})+\b", 0.5),
                   # court and agency file numbers: "2022-JA-00317", "1:21-cv-04418", "2024 CVG 018842"
                   Pattern("docket", r"\b(?:\d:)?\d{2,4}(?:-[A-Za-z]{1,4}-|\s[A-Z]{1,4}\s)\d{3,}\b", 0.6),
                   # Medicare's and insurers' member IDs mix letters and digits in groups: "7KX4-TR2-MN81"
