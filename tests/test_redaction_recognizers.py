@@ -313,6 +313,7 @@ def test_recognizer_finds(text, kind, expected):
     ("We sat in the middle. He was upper middle, the kids in elementary.", "ORGANIZATION"),
     ("Friends of the family came, and friends of mine.", "ORGANIZATION"),
     ("They don't care. We're all residential, and the women's group meets in the big house.", "ORGANIZATION"),
+    ("It's a faith-based group, and the grace period ended.", "ORGANIZATION"),
     ("Rent went from $1,250-1,400 a month, and the deposit was $1,500-2,000.", "CASE_NUMBER"),
 ])
 def test_recognizer_leaves_ordinary_speech(text, kind):

@@ -210,7 +210,7 @@ def _names_one(result, text: str, doc, words, english) -> bool:
     if pattern in ("capital_lower_head", "name_business") and not _named_phrase(span, words):
         return False
     if pattern == "unknown_head" and (span is None or not any(
-            unknown_word(t.text, words) and t.lemma_.lower() not in words for t in span[:-1] if t.is_alpha)):
+            unknown_word(t.text, english) and t.lemma_.lower() not in english for t in span[:-1] if t.is_alpha)):
         return False
     if _HIGH_END.search(text[result.start:result.end]) and not _school_name(span, english):
         return False
