@@ -74,8 +74,8 @@ def case_number() -> PatternRecognizer:
             Pattern("odd_commas", r"(?<![\d,.])\$?(?=(?:\d,?){5})\d{1,3}(?:,\d{3})*,(?:\d{1,2}|\d{4,})(?:,\d+)*"
                                   r"(?!\d|[,.]\d)", 0.5),
             # Whisper's "$2,411-30,286" for read-out digits: a range of amounts ("$1,500-2,000") ends in round numbers.
-            Pattern("hyphened_thousands", r"(?<![\d,.])\$?\d{1,3}(?:,\d{3})+(?<!0)-\$?\d{1,3}(?:,\d{3})+(?<!0)(?!\d|[,.]\d)",
-                    0.5),
+            Pattern("hyphened_thousands", r"(?<![\d,.])\$?\d{1,3}(?:,\d{3})+(?<!0)-\$?\d{1,3}(?:,\d{3})+(?<!0)"
+                                          r"(?!\d|[,.]\d)", 0.5),
             Pattern("exact_thousands", rf"{_START}\d{{3}},\d(?!00)\d\d{_END}(?!{QUANTITY.pattern})", 0.5),
             # Read-out digits Whisper wrote as one cardinal ("one billion 47 million seven hundred thousand 39,218"):
             # nobody says an amount of millions with a tail ("and 218"), save before its unit.

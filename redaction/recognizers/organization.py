@@ -80,9 +80,9 @@ _LOWER_WORD = rf"(?:{_GAP_WORD}[a-z][\w'-]*\s+)"     # one lower-case word of a 
 # Whisper keeps a name's own word and lower-cases the kind after it ("Mountaineer rural electric co-op",
 # "Kern County human services"): a head of this kind right after a name found otherwise belongs to it, when
 # the phrase ends there ("Ana health insurance" goes on).
-_TAIL_HEADS = (r"co-?op|cooperative|lodge|counsel|pantry|realty|holdings|network|alliance|coalition|academy|rentals|group"
+_TAIL_HEADS = (r"co-?op|cooperative|lodge|counsel|pantry|realty|holdings|network|alliance|coalition|academy|rentals"
                r"|detailing|pathways|commons|ministries|outreach|foundation|institute|associates|partners|collective"
-               r"|collaborative|electric|unified|elementary|middle|fellowship|advocates|union")
+               r"|collaborative|electric|unified|elementary|middle|fellowship|advocates|union|group")
 # Heads that also follow a person's name where a speaker drops the possessive ("Maria health", "Ahmed
 # school"), and spaCy reads many a person as an organization: only with a word of the organization's kind between.
 _PLAIN_HEADS = r"services|society|project|market|clinic|center|centre|shelter|health|energy|court|defense|care|college"
@@ -160,9 +160,9 @@ def organization() -> PatternRecognizer:
         "ORGANIZATION", name="organization",
         patterns=[Pattern("named_org", rf"\b(?:{NAME_WORD}\s+){{1,4}}{_HEADS}{_OF}", 0.8),
                   # "Advocates of the Prairie", "Sisters of Mercy": a body of people named after what it serves.
-                  Pattern("org_of", rf"\b(?:University|College|Church|Diocese|Archdiocese|Bank|Hospital|Advocates|Friends"
-                                    r"|Sisters|Brothers|Servants|Allies|Champions|Guardians|Neighbou?rs|Coalition|Alliance"
-                                    rf"|Network|Foundation|Academy|Mission|Ministries)\s+of\s+"
+                  Pattern("org_of", rf"\b(?:University|College|Church|Diocese|Archdiocese|Bank|Hospital|Advocates"
+                                    r"|Friends|Sisters|Brothers|Servants|Allies|Champions|Guardians|Neighbou?rs|Coalition"
+                                    rf"|Alliance|Network|Foundation|Academy|Mission|Ministries)\s+of\s+"
                                     rf"(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,2}}", 0.8),
                   Pattern("spanish", _SPANISH, 0.75),
                   # a county's own agency: "Murray County DFCS", "Kane County DCFS"
