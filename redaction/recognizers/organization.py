@@ -161,8 +161,8 @@ def organization() -> PatternRecognizer:
         patterns=[Pattern("named_org", rf"\b(?:{NAME_WORD}\s+){{1,4}}{_HEADS}{_OF}", 0.8),
                   # "Advocates of the Prairie", "Sisters of Mercy": a body of people named after what it serves.
                   Pattern("org_of", rf"\b(?:University|College|Church|Diocese|Archdiocese|Bank|Hospital|Advocates"
-                                    r"|Friends|Sisters|Brothers|Servants|Allies|Champions|Guardians|Neighbou?rs|Coalition"
-                                    rf"|Alliance|Network|Foundation|Academy|Mission|Ministries)\s+of\s+"
+                                    r"|Friends|Sisters|Brothers|Servants|Allies|Champions|Guardians|Neighbou?rs"
+                                    rf"|Coalition|Alliance|Network|Foundation|Academy|Mission|Ministries)\s+of\s+"
                                     rf"(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,2}}", 0.8),
                   Pattern("spanish", _SPANISH, 0.75),
                   # a county's own agency: "Murray County DFCS", "Kane County DCFS"
@@ -262,8 +262,8 @@ def organization_lower_case() -> PatternRecognizer:
                   Pattern("capital_lower_head", rf"\b{NAME_WORD}\s+{_LOWER_WORD}{{1,2}}{_SPOKEN_HEADS}", 0.55),
                   # "which school is shut, rivermen elementary.", "east gate middle,": a school level that ends the
                   # phrase names its school ("in the middle", "upper middle" have no name before it).
-                  Pattern("school_level", rf"\b(?:(?!(?:{_STOP}|upper|lower)\b){_LOWER_WORD}){{1,2}}(?:elementary|middle|unified)"
-                                          rf"(?=\s*[,.;!?]|\s*$)", 0.55),
+                  Pattern("school_level", rf"\b(?:(?!(?:{_STOP}|upper|lower)\b){_LOWER_WORD}){{1,2}}"
+                                          rf"(?:elementary|middle|unified)(?=\s*[,.;!?]|\s*$)", 0.55),
                   Pattern("garbled_name", rf"\b{_LOWER_WORD}{{1,2}}{_END_HEADS}", 0.55),
                   # "The company is crestmark residential.", "through meritock's labs,": a word no dictionary has,
                   # before a business's kind, is the business's name as Whisper spelled it.
