@@ -18,7 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from deidflow.models import Redaction, ReviewItem, Segment, Speaker
 from deidflow.study import Study
 from redaction import recognizers
-from redaction.gazetteers import NOT_NAMES, PUBLIC_BODIES, WORD_NAMES, given_names, kept_word, plain_words
+from redaction.gazetteers import NOT_NAMES, PUBLIC_BODIES, UPPER, WORD_NAMES, given_names, kept_word, plain_words
 from redaction.nlp import BisectContextEnhancer, PiecewiseSpacyNlpEngine
 from redaction.normalize import normalize
 from redaction.policy import kind, redacts
@@ -212,7 +212,7 @@ def _propagate(winners: list[Span], text: str, confirmed, plain: frozenset[str] 
             # guesses spread only as written: "Parole, you get..." must not take "parole".
             flags = 0 if s.recognizer == "proper_noun" else re.IGNORECASE
             # "Tamil Nadu" read as a person must not take the language everywhere
-            forms |= {w for w in re.findall(r"[A-ZÀ-ÖØ-Þ][\w'-]{2,}", said)
+            forms |= {w for w in re.findall(rf"[{UPPER}][\w'-]{{2,}}", said)
                       if w.lower() not in NOT_NAMES and not kept_word(w)}
         elif s.entity_type == "EMAIL_ADDRESS":
             entity_type, forms = "PERSON", _email_names(said)
@@ -332,7 +332,7 @@ def _split(spans: list[Span], bounds: list[tuple[int, int]], text: str) -> list[
             chunk = text[lo:hi]
             lo += len(chunk) - len(chunk.lstrip(" ,.-"))
             hi -= len(chunk) - len(chunk.rstrip(" ,.-"))
-            if lo < hi and re.search(r"[A-Za-z]{2}|\d", text[lo:hi]):
+            if lo < hi and re.search(r"[^\W\d_]{2}|\d", text[lo:hi]):     # "Lê", "Tết": letters beyond ASCII
                 pieces.append(_Piece(i, lo - a, hi - a, s))
     return pieces
 

@@ -7,6 +7,15 @@ from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+
+def _letters(case) -> str:
+    return "".join(chr(c) for lo, hi in ((0xC0, 0x250), (0x1E00, 0x1F00)) for c in range(lo, hi) if case(chr(c)))
+
+
+# Capitals and small letters for regex classes, beyond ASCII and Latin-1: "Đorđe", "Łukasz", "Şahin", "Ngô".
+UPPER = "A-Z" + _letters(str.isupper)
+LOWER = "a-z" + _letters(str.islower)
+
 US_STATES = frozenset("""
 alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii
 idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan
@@ -64,7 +73,7 @@ miigwech boozhoo nandri vanakkam shukran salaam salam namaste
 NOT_NAMES = frozenset("""
 yeah yes no okay ok um uh hmm mhm nah yep yup nope ugh bro well so honestly like right sure thanks thank hello hi bye email e-mail
 yikes whoa wow oops ouch geez jeez gosh golly dang darn aw aww oof phew welp meh huh duh ah ahh oh ooh uhh umm mmm
-sir madam mom mum dad mother father sister brother aunt uncle grandma grandpa abuela abuelo grandmother grandfather
+sir madam mom mum dad mother father sister brother aunt uncle grandma grandpa abuela abuelo tía tío tia tio auntie grandmother grandfather
 son daughter grandson granddaughter husband wife cousin nephew niece baby stepdad stepmom boyfriend girlfriend
 caseworker case worker supervisor director manager counselor counsellor therapist teacher
 lawyer attorney judge officer doctor nurse sponsor interpreter advocate coordinator staff

@@ -233,3 +233,22 @@ def test_a_full_name_spreads_whole_whatever_the_string_hashing():
     outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(6)}
     assert outs == {"['Vellai van', 'vellai van']\n"}, outs
+
+
+@pytest.mark.parametrize("said, gone", [
+    ("Then Đorđe came with Łukasz and Şahin to the meeting.", ("Đorđe", "Łukasz", "Şahin")),
+    ("Mr. Võ said Mrs. Lê would bring the forms.", ("Võ", "Lê")),      # two letters, one beyond ASCII
+    ("Everyone comes back home for Tết, even my uncle.", ("Tết",)),
+    # spaCy reads the place as a nationality; after "in" each of its words is the place
+    ("We grew up in Point Trooper, near the docks.", ("Point", "Trooper")),
+])
+def test_names_in_letters_beyond_latin_1_and_places_read_as_peoples_are_redacted(vault, said, gone):
+    text = run(Study(), vault, [said]).segments[0].text
+    assert not any(g in text for g in gone), text
+
+
+def test_a_kin_title_said_with_a_name_stays_a_word_elsewhere(vault):
+    # "Tío Arcadio" is one person; "mi tío" elsewhere is the word, not his name spreading
+    text = " ".join(s.text for s in run(Study(), vault, ["His uncle. Tío Arcadio. He raised him.",
+                                                          "Mi tío. Él me recibió."]).segments)
+    assert "Arcadio" not in text and "Mi tío." in text, text

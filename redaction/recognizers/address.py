@@ -3,7 +3,7 @@ import re
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
-from redaction.gazetteers import KEPT_NAMES
+from redaction.gazetteers import KEPT_NAMES, UPPER
 from redaction.normalize import CARDINAL_WORDS
 from redaction.recognizers import register
 
@@ -63,8 +63,8 @@ def street_cased() -> PatternRecognizer:
                     0.6),
             # Streets named in Spanish, Portuguese or French: "Calle 8", "Avenida Juárez 1420", "Rua das Flores".
             Pattern("calle", r"\b(?:Calle|Avenida|Carrera|Camino|Paseo|Rua|Rue)\s+(?:(?:de|da|do|das|dos|des|du)\s+"
-                             r"(?:la\s+|los\s+|las\s+)?)?(?:\d{1,3}\b|[A-ZÀ-Þ][\w'-]*)(?:\s+[A-ZÀ-Þ][\w'-]*){0,2}"
-                             r"(?:\s+#?\s*\d{1,5}\b)?", 0.7),
+                             rf"(?:la\s+|los\s+|las\s+)?)?(?:\d{{1,3}}\b|[{UPPER}][\w'-]*)"
+                             rf"(?:\s+[{UPPER}][\w'-]*){{0,2}}(?:\s+#?\s*\d{{1,5}}\b)?", 0.7),
             # "..., apartamento tres R,", "Let her see, unit C.", "We are in Room 418,", "Unit 204.": a numbered or
             # lettered unit said as a phrase of its own belongs to an address said nearby ("3 kids, unit 5 is ours"
             # goes on).

@@ -10,12 +10,12 @@ import re
 from presidio_analyzer import Pattern, PatternRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from redaction.gazetteers import (COUNTRIES, FAMILY_NAMES, NOT_NAMES, PARTICLES, PUBLIC_BODIES, US_STATES,
+from redaction.gazetteers import (COUNTRIES, FAMILY_NAMES, NOT_NAMES, PARTICLES, PUBLIC_BODIES, UPPER, US_STATES,
                                   faith_named, given_names, in_words, is_demonym, person_names, plain_words)
 from redaction.recognizers import pattern_name, register
 
-_ANY = r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'’-]+"
-_CAP = r"[A-ZÀ-ÖØ-Þ][\w'’-]+"       # "Étienne", "Ömer": capitals beyond ASCII
+_ANY = r"[^\W\d_][\w'’-]+"
+_CAP = rf"[{UPPER}][\w'’-]+"       # "Étienne", "Ömer", "Şahin": capitals beyond ASCII
 # Cue words are matched in any case; the name part keeps its own case rule.
 _INTRO = r"(?i:\bmy\s+name\s+is|\b(?:my|her|his|their)\s+name's|\b(?:her|his|their)\s+name\s+(?:is|was))"   # a full name follows
 _NAMED = r"(?i:\bnamed|\bgo(?:es)?\s+by)"                      # usually a first name

@@ -37,9 +37,12 @@ def unknown_nation(tok, words: frozenset[str]) -> bool:
 
 
 def after_place_word(tok) -> bool:
-    """spaCy's small model reads a rare town as a nationality ("from Comitancillo"); after "from"
-    or "in" it is a place."""
-    return tok.i > 0 and tok.nbor(-1).lower_ in ("from", "in", "near", "outside", "to")
+    """spaCy's small model reads a rare town as a nationality ("from Comitancillo", "in Point Cadet");
+    after "from" or "in" it is a place, every word of it."""
+    i = tok.i
+    while i > 0 and tok.doc[i].ent_iob_ == "I":
+        i -= 1
+    return i > 0 and tok.doc[i - 1].lower_ in ("from", "in", "near", "outside", "to")
 
 
 _GENERIC_OPENERS = frozenset("case family school shelter office agency court hospital clinic church center program"
@@ -145,7 +148,7 @@ class NerRecognizer(LocalRecognizer):
             pos = m.end()
         pieces.append((pos, end))
         return [(s + len(text[s:e]) - len(text[s:e].lstrip(" ,.-")), e - len(text[s:e]) + len(text[s:e].rstrip(" ,.-")))
-                for s, e in pieces if re.search(r"[A-Za-z]{2}", text[s:e])]
+                for s, e in pieces if re.search(r"[^\W\d_]{2}", text[s:e])]
 
     @staticmethod
     def _score(span: str, ent, label: str, cased: bool, english: frozenset[str]) -> float:

@@ -9,7 +9,7 @@ import re
 from presidio_analyzer import Pattern, PatternRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from redaction.gazetteers import (KEPT_PROPER, NOT_NAMES, PUBLIC_BODIES, english_words, faith_named, in_words,
+from redaction.gazetteers import (KEPT_PROPER, NOT_NAMES, PUBLIC_BODIES, UPPER, english_words, faith_named, in_words,
                                   is_demonym, kept_word, plain_words, unknown_word)
 from redaction.recognizers import pattern_name, register
 
@@ -28,7 +28,7 @@ _HEADS = (r"(?:Shelter|Services?|Charities|Charity|School|Academy|Hospital|Clini
 # inside it ("A.M.E.") or after an abbreviation ("St.") is part of it; one after a word ends the
 # sentence ("I asked Omar. Kawthoolei Baptist Fellowship ...").
 NAME_WORD = (r"(?!(?:The|A|An|Our|My|Your|His|Her|Their|This|That|Every|Each|Some|Any|At|In|To|From|And)\b)"
-             r"[A-Z][\w'&-]*(?:\.[\w'&-]+)*(?:\.(?<=\b(?:St|Mt|Ft|Jr|Sr|Dr|Inc|Co|[A-Z])\.))?")
+             rf"[{UPPER}][\w'&-]*(?:\.[\w'&-]+)*(?:\.(?<=\b(?:St|Mt|Ft|Jr|Sr|Dr|Inc|Co|[A-Z])\.))?")
 _OF = r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?"
 # A church may be named by its place and its faith alone ("Ridgemont Baptist").
 _DENOMINATION = (r"(?:Baptist|Methodist|Lutheran|Presbyterian|Pentecostal|Episcopal|Adventist|Mennonite|Catholic"

@@ -15,13 +15,14 @@ import re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from redaction.gazetteers import (FAMILY_NAMES, GIVEN_NAMES, KEPT_WORDS, PARTICLES, WORD_NAMES, common_words,
-                                  english_words, faith_named, given_names, in_words, is_demonym, person_names)
+from redaction.gazetteers import (FAMILY_NAMES, GIVEN_NAMES, KEPT_WORDS, LOWER, PARTICLES, UPPER, WORD_NAMES,
+                                  common_words, english_words, faith_named, given_names, in_words, is_demonym,
+                                  person_names)
 from redaction.recognizers import register
 from redaction.recognizers.ner import after_place_word, is_cased, opens_sentence, taken_for_nation, unknown_nation
 
 SCORE = 0.6
-_TITLE_CASE = re.compile(r"[A-ZÀ-ÖØ-Þ](?:[a-zß-öø-ÿ]|['’][A-ZÀ-ÖØ-Þ])")   # "Luz", "Étienne", "O'Neil"; not "ICE", "I-1"
+_TITLE_CASE = re.compile(rf"[{UPPER}](?:[{LOWER}]|['’][{UPPER}])")   # "Luz", "Étienne", "O'Neil"; not "ICE", "I-1"
 _CONTENT = ("PROPN", "NOUN", "VERB", "ADJ", "ADV", "X")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 # "That's—yeah": spaCy leaves a contraction before a dash in one token.
