@@ -59,6 +59,13 @@ def redacted(text: str) -> set[str]:
      "two billion sixty one million four hundred thousand 82,530"),
     # a house number then a street name Whisper spelt as it heard it
     ("Yes, with my wife and our kids at 2,417 Tavolich and you can visit.", "ADDRESS", "2,417 Tavolich"),
+    # ... or dropped the street's name and kept its kind
+    ("The food bank is at 3,906 pike, past the bridge.", "ADDRESS", "3,906 pike"),
+    # a union's local, by its number
+    ("The steward from IBEW Local 340 came with us.", "ORGANIZATION", "IBEW Local 340"),
+    # a business's kind Whisper lower-cased after its name
+    ("Her plan is with Corvell wireless, the prepaid one.", "ORGANIZATION", "Corvell wireless"),
+    ("Tamsett distribution does the hiring, not the agency.", "ORGANIZATION", "Tamsett distribution"),
     # syllables Whisper hyphenated for a name it did not know
     ("he worked at a car wash, glimmer-oh-ta-bree, on the weekend", "PROPER_NOUN", "glimmer-oh-ta-bree"),
     ("mom has been in and out of harmony-vilde for a year", "PROPER_NOUN", "harmony-vilde"),
@@ -96,6 +103,8 @@ def test_asr_style_identifiers_are_found(text, kind, expected):
     "The budget was two million five hundred thousand dollars, and the grant 3 million 400,000.",
     "They raised 250,000 that year, then 1,500,000, for 12,480 people.",
     "We got there at 300 Degrees of heat, at 1,200 Monday.",
+    "He sold it at 2,000 street value, cash.",
+    "Local 12 families came, and the local 4-H club.",
 ])
 def test_ordinary_asr_speech_is_left_alone(text):
     kinds = {"PERSON", "ORGANIZATION", "ADDRESS", "CASE_NUMBER", "PHONE_NUMBER", "A_NUMBER", "US_SSN",

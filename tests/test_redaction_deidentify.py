@@ -207,6 +207,8 @@ def test_a_branch_of_a_faith_is_kept_and_a_congregation_redacted(vault):
       "A lawyer from Ostrander immigrant defense, she took the case.",
       "Her pediatrician at Cedarbrook primary care is the one who signed it."],
      ("casualty", "group", "defense", "primary care"), ("not to us", "took the case", "who signed it")),
+    # Whisper writes a plural kind as a possessive: "Fairhaven Workers Union" comes out "Fairhaven Worker's union".
+    (["Then the Fairhaven Worker's union, they filed it for us."], ("union",), ("they filed it for us",)),
 ])
 def test_the_kind_whisper_lower_cased_after_a_name_joins_it(vault, said, gone, kept):
     text = " ".join(s.text for s in run(Study(), vault, said).segments)

@@ -117,5 +117,10 @@ def street_after_residence() -> PatternRecognizer:
                   # of a street it did not know) is an address without a residence cue; "at 300 Degrees" is rare.
                   Pattern("at_house_number", rf"(?<=\b(?i:at)\s){_HOUSE_NUMBER}\s+(?!{_NOT_PLACE})"
                                              rf"(?=(?-i:[A-Z][a-z]{{2,}})\b){_STREET_WORD}(?:\s+(?-i:[A-Z])[\w'-]+)?",
-                          0.6)],
+                          0.6),
+                  # "they live at 3,310 pike": Whisper dropped a street name it did not know, and kept its kind.
+                  # "at 2,000 street value" goes on: the kind must end the phrase or lead to a unit.
+                  Pattern("at_house_number_kind", rf"(?<=\b(?i:at|on)\s){_HOUSE_NUMBER}\s+(?i:{_STRONG_SUFFIX}"
+                                                  r"|pike\b|terrace\b|drive\b)(?=\s*[,.;!?#]|\s*$|\s+(?i:in|near|by"
+                                                  rf"|and|unit|apartment|apt|suite|number)\b){_UNIT}", 0.6)],
         global_regex_flags=_CASED)

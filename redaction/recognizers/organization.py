@@ -58,10 +58,10 @@ _HIGH_END = re.compile(r"\bhigh$", re.I)
 # "Gallardo's collision", "Veritox labs", "the Fairmount arms".
 _BUSINESS = (r"(?:labs|laboratories|collision|energy|institute|farms|foods|motors|bakery|logistics|industries"
              r"|enterprises|solutions|construction|manufacturing|packaging|roofing|plumbing|trucking|arms|apartments"
-             r"|elementary|academy|residential|transport|transportation)\b")
+             r"|elementary|academy|residential|transport|transportation|distribution|distributors|wireless)\b")
 # The phrase ends after the head: "I saw Ana packaging boxes" goes on with the verb's object.
 _PHRASE_ENDS = (r"(?=\s*[,.;:!?)]|\s*$|\s+(?i:and|or|in|on|at|for|to|from|with|by|near|where|which|that|who|is|was"
-                r"|has|had|they|he|she|we|i|but|so|because|now|then|after|before|since|until)\b)")
+                r"|has|had|does|did|they|he|she|we|i|but|so|because|now|then|after|before|since|until)\b)")
 # Heads that end a name even where Whisper garbled the words before them: "be country collaborative."
 _END_HEADS = r"(?:collaborative|collective|coalition)(?=\s*[,.;!?]|\s*$|\s+(?:for|in|and|that|who|which|helped|said)\b)"
 # Whisper keeps a name's first word and lower-cases the rest ("Caprock welcome house", "Snowland cultural
@@ -89,7 +89,7 @@ _PLAIN_HEADS = r"services|society|project|market|clinic|center|centre|shelter|he
 _TAIL_KINDS = (rf"(?:{_KIND}|human|behavioral|electric|recovery|marine|fleet|heritage|tribal|regional|food|wellness"
                r"|primary|urgent)")
 _STOP = "|".join(sorted(w for w in STOP_WORDS if w.isalpha()))
-_NAME_TAIL = re.compile(rf"(?i:(?:\s+(?!(?:{_STOP})\b)[a-z][\w'-]*){{0,2}}\s+(?:{_TAIL_HEADS})"
+_NAME_TAIL = re.compile(rf"(?i:(?:['’]s)?(?:\s+(?!(?:{_STOP})\b)[a-z][\w'-]*){{0,2}}\s+(?:{_TAIL_HEADS})"
                         rf"|(?:\s+{_TAIL_KINDS}){{1,2}}\s+(?:{_PLAIN_HEADS}|(?P<street>road|street|avenue|boulevard)))"
                         rf"(?=\s*[,.;:!?]|\s*$|\s+(?i:{_STOP})\b)")
 
@@ -165,6 +165,9 @@ def organization() -> PatternRecognizer:
                                     rf"|Coalition|Alliance|Network|Foundation|Academy|Mission|Ministries)\s+of\s+"
                                     rf"(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,2}}", 0.8),
                   Pattern("spanish", _SPANISH, 0.75),
+                  # a union's local, known by its number: "UFCW Local 7", "SEIU local 32BJ"
+                  Pattern("union_local", r"\b(?:[A-Z]{2,6}\s+(?i:local)|(?<![.!?]\s)(?<!^)Local)\s+\d{1,5}[A-Z]{0,2}\b",
+                          0.8),
                   # a county's own agency: "Murray County DFCS", "Kane County DCFS"
                   Pattern("county_agency", rf"\b{NAME_WORD}\s+(?:County|City|Parish)\s+[A-Z]{{2,6}}\b", 0.85),
                   # "Calhoun County Children's Bureau": a local government's own office.
