@@ -16,6 +16,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from deidflow.models import Segment
 from redaction.gazetteers import kept_word
+from redaction.recognizers.organization import PHRASE_ENDS
 
 UNSURE = 0.35        # word probability under which Whisper guessed; 8% of ordinary words fall below it too
 SCORE = 0.6
@@ -33,10 +34,8 @@ _ORG_HEADS = (r"labs|laboratories|collision|energy|institute|farms?|foods|motors
 _STREET_HEADS = r"street|avenue|road|pike|drive|lane|boulevard|terrace|heights|parkway|highway"
 # A word of the kind may stand between the name and its head: "the root credit union", "Tamarack family services".
 _KINDS = r"credit|community|family|legal|health|medical|federal|auto|home|food|fleet|marine|heritage"
-_HEAD = re.compile(rf"(?i:\b(?:(?:{_KINDS})\s+)?(?:(?P<street>{_STREET_HEADS})|{_ORG_HEADS})\b"
-                   r"(?=\s*[,.;:!?)]|\s*$|\s+(?:and|or|in|on|at|for|to|from|with|by|near|where|which|that|who|is"
-                   r"|was|has|had|they|he|she|we|i|but|so|because|now|then|after|before|since|until)\b))")
-_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)\s+$")
+_HEAD = re.compile(rf"(?i:\b(?:(?:{_KINDS})\s+)?(?:(?P<street>{_STREET_HEADS})|{_ORG_HEADS})\b){PHRASE_ENDS}")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s+$")
 # Describing words, not names: "the local clinic", "the support group", "the back road".
 _GENERIC = frozenset("""local public private new old big small nearby same other different good bad next first second
 free main little whole regular real actual support focus peer youth parent parents women men kids study job day night

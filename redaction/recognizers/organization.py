@@ -60,8 +60,8 @@ _BUSINESS = (r"(?:labs|laboratories|collision|energy|institute|farms|foods|motor
              r"|enterprises|solutions|construction|manufacturing|packaging|roofing|plumbing|trucking|arms|apartments"
              r"|elementary|academy|residential|transport|transportation|distribution|distributors|wireless)\b")
 # The phrase ends after the head: "I saw Ana packaging boxes" goes on with the verb's object.
-_PHRASE_ENDS = (r"(?=\s*[,.;:!?)]|\s*$|\s+(?i:and|or|in|on|at|for|to|from|with|by|near|where|which|that|who|is|was"
-                r"|has|had|does|did|they|he|she|we|i|but|so|because|now|then|after|before|since|until)\b)")
+PHRASE_ENDS = (r"(?=\s*[,.;:!?)]|\s*$|\s+(?i:and|or|in|on|at|for|to|from|with|by|near|where|which|that|who|is|was"
+               r"|has|had|does|did|they|he|she|we|i|but|so|because|now|then|after|before|since|until)\b)")
 # Heads that end a name even where Whisper garbled the words before them: "be country collaborative."
 _END_HEADS = r"(?:collaborative|collective|coalition)(?=\s*[,.;!?]|\s*$|\s+(?:for|in|and|that|who|which|helped|said)\b)"
 # Whisper keeps a name's first word and lower-cases the rest ("Caprock welcome house", "Snowland cultural
@@ -253,7 +253,7 @@ def organization_lower_case() -> PatternRecognizer:
         "ORGANIZATION", name="organization_lower_case",
         patterns=[Pattern("capital_then_lower", rf"\b{NAME_WORD}\s+{_LOWER_WORD}{{0,2}}{_NAME_HEADS}", 0.6),
                   # sure enough to take in the person spaCy found in it ("[Kohlmann] packaging")
-                  Pattern("name_business", rf"\b{NAME_WORD}(?:['’]s)?\s+(?-i:{_BUSINESS}){_PHRASE_ENDS}", 0.8),
+                  Pattern("name_business", rf"\b{NAME_WORD}(?:['’]s)?\s+(?-i:{_BUSINESS}){PHRASE_ENDS}", 0.8),
                   # "Cherry Creek legal collective": after two capitals, a word of the agency's kind belongs to it.
                   Pattern("capitals_then_kind", rf"\b(?:{NAME_WORD}\s+){{2,3}}(?:{_KIND}\s+){{1,2}}(?:{_NAME_HEADS}"
                                                 rf"|{_KIND_HEADS})", 0.6),
@@ -271,7 +271,7 @@ def organization_lower_case() -> PatternRecognizer:
                   # "The company is crestmark residential.", "through meritock's labs,": a word no dictionary has,
                   # before a business's kind, is the business's name as Whisper spelled it.
                   Pattern("unknown_head", rf"(?<![\w'’-])[a-z][a-z'’-]{{2,}}\s+(?:{_BUSINESS}|{_SPOKEN_HEADS}"
-                                          rf"|(?:{_TAIL_HEADS})\b){_PHRASE_ENDS}", 0.55),
+                                          rf"|(?:{_TAIL_HEADS})\b){PHRASE_ENDS}", 0.55),
                   # "from Ridgemont Baptist": a church named by its place and faith, not "Southern Baptist".
                   Pattern("denomination", rf"\b(?:{NAME_WORD}\s+){{1,3}}{_DENOMINATION}", 0.6)],
         global_regex_flags=_CASED)
