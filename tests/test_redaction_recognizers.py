@@ -315,6 +315,7 @@ def test_recognizer_finds(text, kind, expected):
     ("They don't care. We're all residential, and the women's group meets in the big house.", "ORGANIZATION"),
     ("It's a faith-based group, and the grace period ended.", "ORGANIZATION"),
     ("Rent went from $1,250-1,400 a month, and the deposit was $1,500-2,000.", "CASE_NUMBER"),
+    ("Raises went from 2.5 to 3.5 percent, then 4.0 for the nurses.", "IP_ADDRESS"),
 ])
 def test_recognizer_leaves_ordinary_speech(text, kind):
     assert kind not in found(text), found(text)
@@ -409,6 +410,9 @@ def test_a_word_name_before_a_name_joins_it_only_as_a_name():
     ("The notice has a file number D31-2,094 on top.", "CASE_NUMBER", "D31-2,094"),
     ("The claim is $3,517-22,089, she read it to me.", "CASE_NUMBER", "$3,517-22,089"),
     ("My file is TR-4418-0392 at the county.", "CASE_NUMBER", "TR-4418-0392"),
+    # a letter Whisper wrote as the article before a read-out number; an address it broke into pieces
+    ("The reference number is a 204,117, I call them about it.", "CASE_NUMBER", "a 204,117"),
+    ("He read the address off the screen, 10.22.7 to 0.31, and nothing changed.", "IP_ADDRESS", "10.22.7 to 0.31"),
 ])
 def test_recognizer_finds_all_of_it(text, kind, expected):
     assert expected in found(text).get(kind, []), found(text)

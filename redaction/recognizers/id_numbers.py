@@ -61,9 +61,9 @@ def case_number() -> PatternRecognizer:
             Pattern("digits", rf"{_START}\d(?:[-\s]?\d){{4,}}{_END}", 0.5),
             # Read-out digits Whisper wrote as a decimal ("0.043717192258"); amounts have two decimals.
             Pattern("decimal_run", r"(?<![\d.,])\d{1,3}\.\d{6,}(?![\d.])", 0.5),
-            # Whisper writes read-out digits with thousands commas ("number is 558,210", "number D 558,210");
-            # right after "number" that is no amount.
-            Pattern("after_number", r"(?<=\b(?i:number|no\.)[,:]?\s(?:(?i:is|was)\s)?)(?-i:[A-Z]{1,3}[-\s]?)?"
+            # Whisper writes read-out digits with thousands commas ("number is 558,210", "number D 558,210",
+            # "number is a 118,400" for "A1184..."); right after "number" that is no amount.
+            Pattern("after_number", r"(?<=\b(?i:number|no\.)[,:]?\s(?:(?i:is|was)\s)?)(?-i:(?:[A-Z]{1,3}|a\b)[-\s]?)?"
                                     rf"\d{{1,3}}(?:,\d{{3}})+{_END}(?!{QUANTITY.pattern})", 0.5),
             # The last digits of a number, as people give them ("the account ending in 4471"; Whisper's "4,471";
             # "a number ending in oh-three-three-one", Whisper's "card, end of 0-3-9-2"; "the last four are 7702",
