@@ -18,7 +18,7 @@ from deidflow.models import Segment
 from redaction.gazetteers import kept_word
 from redaction.recognizers.organization import PHRASE_ENDS
 
-UNSURE = 0.35        # word probability under which Whisper guessed; 8% of ordinary words fall below it too
+UNSURE = 0.5         # word probability under which Whisper guessed; 18% of all its words fall below it too
 SCORE = 0.6
 # Kinds a name seldom stands before as an ordinary word. "court", "way", "high", "school", "house", "store"
 # and "health" are left out: "immigration court", "driving way", "regular school", "repair store" are speech.
@@ -30,8 +30,10 @@ _ORG_HEADS = (r"labs|laboratories|collision|energy|institute|farms?|foods|motors
               r"|partners|collective|collaborative|electric|unified|fellowship|advocates|union|group|services"
               r"|society|project|grocery|wireless|mutual|distribution|insurance|pharmacy|dental|motel|hotel|bank"
               r"|towing|cleaners|salon|nails|pediatrics|wellness|recovery|mosque|masjid|temple|chapel|parish|outlet"
-              r"|resort|suites|inn|and\s+sons")
-_STREET_HEADS = r"street|avenue|road|pike|drive|lane|boulevard|terrace|heights|parkway|highway"
+              r"|resort|suites|inn|and\s+sons|drugs?|growers|builders|ranch|provisions|suppl(?:y|ies)|casualty|contracting"
+              r"|cleaning|dairy|poultry|seafood|transit|bureau|hub")
+_STREET_HEADS = (r"street|avenue|road|pike|drive|lane|boulevard|terrace|heights|parkway|highway|ridge|hollow|creek"
+                 r"|crossings?|pines|villas|flats|estates|gardens|manor|towers|plaza|meadows|landing|cove|bluffs?")
 # A word of the kind may stand between the name and its head: "the root credit union", "Tamarack family services".
 _KINDS = r"credit|community|family|legal|health|medical|federal|auto|home|food|fleet|marine|heritage"
 _HEAD = re.compile(rf"(?i:\b(?:(?:{_KINDS})\s+)?(?:(?P<street>{_STREET_HEADS})|{_ORG_HEADS})\b){PHRASE_ENDS}")
@@ -45,7 +47,7 @@ _MAX_WORDS = 2
 
 def unsure_ranges(segments: list[Segment], bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Where, in the joined text, the words Whisper gave a low probability lie (sorted)."""
-    out = []
+    words = []          # [start, end, lowest probability of its pieces]
     for seg, (start, _) in zip(segments, bounds):
         pos = 0
         for w in seg.words:
@@ -54,12 +56,12 @@ def unsure_ranges(segments: list[Segment], bounds: list[tuple[int, int]]) -> lis
             if at < 0:
                 continue
             pos = at + len(said)
-            if w.probability < UNSURE:
-                if out and out[-1][1] == start + at:      # "low-nope": one word Whisper wrote in pieces
-                    out[-1] = (out[-1][0], start + pos)
-                else:
-                    out.append((start + at, start + pos))
-    return out
+            # "bell-haven", "low-nope": one word Whisper wrote in pieces is as unsure as its least sure piece
+            if words and words[-1][1] == start + at and not w.word[:1].isspace():
+                words[-1][1:] = start + pos, min(words[-1][2], w.probability)
+            else:
+                words.append([start + at, start + pos, w.probability])
+    return [(a, b) for a, b, p in words if p < UNSURE]
 
 
 def within(ranges: list[tuple[int, int]], start: int, end: int) -> bool:

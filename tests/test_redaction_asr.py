@@ -197,10 +197,11 @@ def test_hyphenated_words_and_stutters_are_not_garbled_names(text):
 
 
 
-def whisper_says(tmp_path, text: str, unsure: set[str]) -> str:
+def whisper_says(tmp_path, text: str, unsure: set[str], probability: float = 0.2) -> str:
     """`text` de-identified as faster-whisper would hand it over: every word with its probability, low for
     the words in `unsure`, as Whisper gives a name it heard as English words."""
-    words = [Word(i, i + 1.0, " " + w, 0.2 if w.strip(",.") in unsure else 0.95) for i, w in enumerate(text.split())]
+    words = [Word(i, i + 1.0, " " + w, probability if w.strip(",.") in unsure else 0.95)
+             for i, w in enumerate(text.split())]
     res = Deidentifier(Study(), Vault(tmp_path / "vault")).deidentify(
         "i1", [Segment(0.0, float(len(words)), text, "S2", words)], [Speaker("S2", "S2")])
     return res.segments[0].text
@@ -218,12 +219,39 @@ def test_words_whisper_was_unsure_of_before_a_kind_name_it(tmp_path, text, unsur
     assert text.split(name)[1].strip(" ,.") in said, said
 
 
+@pytest.mark.parametrize("text, unsure, name, probability", [
+    # Whisper half sure (0.45) of a word it made of a name
+    ("I work at memory grocery on the east side, nights.", {"memory"}, "memory grocery", 0.45),
+    # a pharmacy, a farm's kind, a place named by the land
+    ("We got the pills at hollis drug, the one by the bank.", {"hollis"}, "hollis drug", 0.2),
+    ("They sent him to the marrow ridge, four hours away.", {"marrow"}, "marrow ridge", 0.2),
+    ("She packs boxes at kettle growers since the spring.", {"kettle"}, "kettle growers", 0.2),
+])
+def test_half_sure_words_and_more_kinds_name_it(tmp_path, text, unsure, name, probability):
+    said = whisper_says(tmp_path, text, unsure, probability)
+    assert name not in said and not any(w in said for w in name.split()), said
+    assert text.split(name)[1].strip(" ,.") in said, said
+
+
+def test_a_word_whisper_wrote_in_pieces_is_as_unsure_as_its_least_sure_piece(tmp_path):
+    pieces = [(" We", 0.95), (" lived", 0.95), (" on", 0.95), (" bell", 0.9), ("-haven", 0.3), (" road,", 0.95),
+              (" by", 0.95), (" the", 0.95), (" school.", 0.95)]
+    words = [Word(i, i + 1.0, w, p) for i, (w, p) in enumerate(pieces)]
+    text = "".join(w for w, _ in pieces).strip()
+    res = Deidentifier(Study(), Vault(tmp_path / "vault")).deidentify(
+        "i1", [Segment(0.0, float(len(words)), text, "S2", words)], [Speaker("S2", "S2")])
+    said = res.segments[0].text
+    assert "bell" not in said and "haven" not in said and "by the school." in said, said
+
+
 @pytest.mark.parametrize("text, unsure", [
     ("I work at memory grocery on the east side, nights.", set()),       # Whisper was sure: the words stand
     ("She stays at a foam shelter near the bus depot.", {"foam"}),       # an article: a kind of place
     ("We waited at the immigration court all day.", {"immigration"}),    # "court" follows plain nouns too
     ("Then the support group, it helped me a lot.", {"support"}),        # a describing word, not a name
     ("The nurse said the dental clinic was closed.", {"nurse"}),         # the unsure word is not next to it
+    ("The cheap drug store was closed.", {"cheap"}),                     # "drug" goes on: no name ends there
+    ("We hiked up the back ridge on Sunday.", {"back"}),                 # a describing word before a place's kind
 ])
 def test_unsure_words_that_name_nothing_are_kept(tmp_path, text, unsure):
     assert whisper_says(tmp_path, text, unsure) == text
