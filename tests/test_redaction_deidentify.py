@@ -209,6 +209,9 @@ def test_a_branch_of_a_faith_is_kept_and_a_congregation_redacted(vault):
      ("casualty", "group", "defense", "primary care"), ("not to us", "took the case", "who signed it")),
     # Whisper writes a plural kind as a possessive: "Fairhaven Workers Union" comes out "Fairhaven Worker's union".
     (["Then the Fairhaven Worker's union, they filed it for us."], ("union",), ("they filed it for us",)),
+    # a pharmacy and a grower by their owner's name
+    (["We filled it at Okonkwo drug, the one by the bank.", "He cuts lettuce for Vasquez growers, nights."],
+     ("drug", "growers"), ("the one by the bank", "nights")),
 ])
 def test_the_kind_whisper_lower_cased_after_a_name_joins_it(vault, said, gone, kept):
     text = " ".join(s.text for s in run(Study(), vault, said).segments)
