@@ -316,6 +316,7 @@ def test_recognizer_finds(text, kind, expected):
     ("It's a faith-based group, and the grace period ended.", "ORGANIZATION"),
     ("Rent went from $1,250-1,400 a month, and the deposit was $1,500-2,000.", "CASE_NUMBER"),
     ("Raises went from 2.5 to 3.5 percent, then 4.0 for the nurses.", "IP_ADDRESS"),
+    ("We finished with 2,000 people at the march, and it ended with, uh, 1,500 dollars.", "CASE_NUMBER"),
 ])
 def test_recognizer_leaves_ordinary_speech(text, kind):
     assert kind not in found(text), found(text)
@@ -413,6 +414,9 @@ def test_a_word_name_before_a_name_joins_it_only_as_a_name():
     # a letter Whisper wrote as the article before a read-out number; an address it broke into pieces
     ("The reference number is a 204,117, I call them about it.", "CASE_NUMBER", "a 204,117"),
     ("He read the address off the screen, 10.22.7 to 0.31, and nothing changed.", "IP_ADDRESS", "10.22.7 to 0.31"),
+    # the last digits after a pause, or after the way a learner of English says it
+    ("Her card ends with, um, 7093, and it was frozen.", "CASE_NUMBER", "7093"),
+    ("The loan number finishes with five two two six, I think.", "CASE_NUMBER", "five two two six"),
 ])
 def test_recognizer_finds_all_of_it(text, kind, expected):
     assert expected in found(text).get(kind, []), found(text)

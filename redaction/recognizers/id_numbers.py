@@ -18,7 +18,9 @@ _START = r"(?<![\d$])(?<!\d[,.-])"
 # "ten, ten-thirty at night" (the view reads "10-10-30") is a time.
 _END = r"(?!\d|[,.-]\d)(?!\s+(?i:at\s+night|in\s+the\s+(?:morning|afternoon|evening)|[ap]\.?m\b|o'clock))"
 # What goes before the last digits of a number.
-_ENDING = (r"\b(?i:ending|ends|end\s+of)(?:\s+(?i:in|with))?\s|\b(?i:last\s+four)(?:\s+(?i:digits))?"
+_PAUSE = r"(?:,?\s+(?i:uh|um|uhm|er))?,?"     # "ending, uh, 4471"
+_ENDING = (rf"\b(?:(?i:ending|ends|end\s+of){_PAUSE}(?:\s+(?i:in|with))?|(?i:finish(?:es|ed)?\s+with)){_PAUSE}\s"
+           r"|\b(?i:last\s+four)(?:\s+(?i:digits))?"
            r"(?:\s+(?i:of\s+(?:my|his|her|their|your|the)\s+(?:social(?:\s+security)?|ssn|card|account|number)"
            r"(?:\s+number)?))?(?:\s+(?i:are|is|were|was))?,?\s")
 _CARDINAL_PART = rf"(?:\d[\d,]*|{CARDINAL_WORDS})\b"
