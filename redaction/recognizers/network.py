@@ -27,6 +27,7 @@ def ip_address() -> PatternRecognizer:
                   Pattern("ipv6", r"\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\b", 0.6),
                   # Whisper breaks a read-out address it mishears ("10.14.6 to 0.108", "185.2 to 0.41.1"); three
                   # dotted groups are no amount or time, and the pieces around them, homophones included, go too.
-                  Pattern("ipv4_heard", rf"(?:\b\d{{1,3}}(?:\.\d{{1,3}})?\s+(?:{_SOUNDS}\s+)?)?\b\d{{1,3}}(?:\.\d{{1,3}}){{2,}}\b"
-                                        rf"(?:(?:,?\s+)(?:{_SOUNDS}\s+)?\d{{1,3}}(?:\.\d{{1,3}})*\b|\s+{_SOUNDS}\b)*", 0.5)],
+                  Pattern("ipv4_heard", rf"(?:\b\d{{1,3}}(?:\.\d{{1,3}})?\s+(?:{_SOUNDS}\s+)?)?"
+                                        rf"\b\d{{1,3}}(?:\.\d{{1,3}}){{2,}}\b"
+                                        rf"(?:,?\s+(?:{_SOUNDS}\s+)?\d{{1,3}}(?:\.\d{{1,3}})*\b|\s+{_SOUNDS}\b)*", 0.5)],
         context=["ip", "address", "server", "router"])
