@@ -197,29 +197,26 @@ def test_hyphenated_words_and_stutters_are_not_garbled_names(text):
 
 
 
-def whisper_says(tmp_path, text: str, unsure: set[str], probability: float = 0.2) -> str:
-    """`text` de-identified as faster-whisper would hand it over: every word with its probability, low for
-    the words in `unsure`, as Whisper gives a name it heard as English words."""
-    words = [Word(i, i + 1.0, " " + w, probability if w.strip(",.") in unsure else 0.95)
-             for i, w in enumerate(text.split())]
+def whisper_hands_over(tmp_path, words: list[Word]) -> str:
+    """The text of faster-whisper's `words` (Whisper's own spacing), de-identified."""
+    text = "".join(w.word for w in words).strip()
     res = Deidentifier(Study(), Vault(tmp_path / "vault")).deidentify(
         "i1", [Segment(0.0, float(len(words)), text, "S2", words)], [Speaker("S2", "S2")])
     return res.segments[0].text
 
 
-@pytest.mark.parametrize("text, unsure, name", [
-    ("I work at memory grocery on the east side, nights.", {"memory"}, "memory grocery"),
-    ("Her card was from the root credit union, so they refunded it.", {"root"}, "root credit union"),
-    ("We lived out on salt land road, by the water tower.", {"salt", "land"}, "salt land road"),
-    ("My nephew trained at the tower cove college for two years.", {"tower", "cove"}, "tower cove college"),
-])
-def test_words_whisper_was_unsure_of_before_a_kind_name_it(tmp_path, text, unsure, name):
-    said = whisper_says(tmp_path, text, unsure)
-    assert name not in said and not any(w in said for w in name.split()), said
-    assert text.split(name)[1].strip(" ,.") in said, said
+def whisper_says(tmp_path, text: str, unsure: set[str], probability: float = 0.2) -> str:
+    """`text` de-identified as faster-whisper would hand it over: every word with its probability, low for
+    the words in `unsure`, as Whisper gives a name it heard as English words."""
+    return whisper_hands_over(tmp_path, [Word(i, i + 1.0, " " + w, probability if w.strip(",.") in unsure else 0.95)
+                                         for i, w in enumerate(text.split())])
 
 
 @pytest.mark.parametrize("text, unsure, name, probability", [
+    ("I work at memory grocery on the east side, nights.", {"memory"}, "memory grocery", 0.2),
+    ("Her card was from the root credit union, so they refunded it.", {"root"}, "root credit union", 0.2),
+    ("We lived out on salt land road, by the water tower.", {"salt", "land"}, "salt land road", 0.2),
+    ("My nephew trained at the tower cove college for two years.", {"tower", "cove"}, "tower cove college", 0.2),
     # Whisper half sure (0.45) of a word it made of a name
     ("I work at memory grocery on the east side, nights.", {"memory"}, "memory grocery", 0.45),
     # a pharmacy, a farm's kind, a place named by the land
@@ -227,7 +224,7 @@ def test_words_whisper_was_unsure_of_before_a_kind_name_it(tmp_path, text, unsur
     ("They sent him to the marrow ridge, four hours away.", {"marrow"}, "marrow ridge", 0.2),
     ("She packs boxes at kettle growers since the spring.", {"kettle"}, "kettle growers", 0.2),
 ])
-def test_half_sure_words_and_more_kinds_name_it(tmp_path, text, unsure, name, probability):
+def test_words_whisper_was_unsure_of_before_a_kind_name_it(tmp_path, text, unsure, name, probability):
     said = whisper_says(tmp_path, text, unsure, probability)
     assert name not in said and not any(w in said for w in name.split()), said
     assert text.split(name)[1].strip(" ,.") in said, said
@@ -236,11 +233,7 @@ def test_half_sure_words_and_more_kinds_name_it(tmp_path, text, unsure, name, pr
 def test_a_word_whisper_wrote_in_pieces_is_as_unsure_as_its_least_sure_piece(tmp_path):
     pieces = [(" We", 0.95), (" lived", 0.95), (" on", 0.95), (" bell", 0.9), ("-haven", 0.3), (" road,", 0.95),
               (" by", 0.95), (" the", 0.95), (" school.", 0.95)]
-    words = [Word(i, i + 1.0, w, p) for i, (w, p) in enumerate(pieces)]
-    text = "".join(w for w, _ in pieces).strip()
-    res = Deidentifier(Study(), Vault(tmp_path / "vault")).deidentify(
-        "i1", [Segment(0.0, float(len(words)), text, "S2", words)], [Speaker("S2", "S2")])
-    said = res.segments[0].text
+    said = whisper_hands_over(tmp_path, [Word(i, i + 1.0, w, p) for i, (w, p) in enumerate(pieces)])
     assert "bell" not in said and "haven" not in said and "by the school." in said, said
 
 
