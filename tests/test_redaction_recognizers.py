@@ -175,6 +175,15 @@ def test_normalize_leaves_ordinary_numbers_and_interjections():
     ("Her card, ending 7 702, and the check goes in on the third.", "CASE_NUMBER", "7 702"),
     ("What's the address? Four, one, one, eight, cedar street in town.", "ADDRESS", "Four, one, one, eight, cedar street"),
     ("They held us at the Kalpitiya checkpoint for a night.", "LOCATION", "Kalpitiya checkpoint"),
+    ("The checks still go to RR 3, Box 118, since there's no number on the house.", "ADDRESS", "RR 3, Box 118"),
+    ("Mail them at HC 72 Box 409 and they'll get it on Friday.", "ADDRESS", "HC 72 Box 409"),
+    ("it's rural route four, box 57", "ADDRESS", "rural route four, box 57"),
+    ("the letters go to RD 4, box 1,906 out past the mill", "ADDRESS", "RD 4, box 1,906"),
+    ("They moved out to Farm Route 12, box 40, by the creek.", "ADDRESS", "Farm Route 12, box 40"),
+    ("Okay. Deborah, we heard from you earlier about the visits.", "PERSON", "Deborah"),
+    ("It went on her debit card, and in 5 5 0 1 was the one they froze.", "CASE_NUMBER", "5 5 0 1"),
+    ("The clerk read it out, 57K2-0-4-1-9, and I wrote it down.", "CASE_NUMBER", "57K2-0-4-1-9"),
+    ("and the docket is 21-3,418, in front of the judge", "CASE_NUMBER", "21-3,418"),
 ])
 def test_recognizer_finds(text, kind, expected):
     assert any(expected in hit or hit in expected and len(hit) > 3 for hit in found(text).get(kind, [])), found(text)
@@ -225,6 +234,12 @@ def test_recognizer_finds(text, kind, expected):
     ("they sent him to the detention center and then to a charter academy", "LOCATION"),
     ("they sent him to the detention center and then to a charter academy", "ORGANIZATION"),
     ("I have 3 kids, unit 5 is ours.", "ADDRESS"),
+    ("We took route 9 with box 12 of the files in the back. The bus route 9, box lunches and all.", "ADDRESS"),
+    ("Sure, I can do that. Summer, we moved to the farm. Left, I think.", "PERSON"),
+    ("She filed the I-864A and the DS-160, and he drives an F-150 with COVID-19 rules.", "CASE_NUMBER"),
+    ("We serve 50-1,000 people a week, sometimes 20-1,500.", "CASE_NUMBER"),
+    ("I lost my card, and in 2019 they sent a new one. I closed that account, and in 3 weeks 4 bounced.",
+     "CASE_NUMBER"),
     ("my sister rose early and my son will drive, my mother said", "PERSON"),
     ("it was a collaborative effort and a collective decision", "ORGANIZATION"),
     ("my boss is frank with me about it", "PERSON"),

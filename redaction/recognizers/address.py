@@ -31,6 +31,7 @@ _SPOKEN_HOUSE_NUMBER = rf"\b(?>(?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD}|oh))
 _COMPLEX = (r"(?:Apartments|Apts\.?|Arms|Townhomes|Townhouses|Homes|Village|Villas|Towers|Gardens|Manor|Estates|Courts"
             r"|Lofts|Residences|Commons|Terrace|Heights|Mobile\s+Home\s+Park|Trailer\s+Park)")
 _STRONG_SUFFIX = r"(?:street|avenue|lane|road|boulevard)\b"
+_BOX_NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?>(?:{CARDINAL_WORDS})(?:[\s-]+(?:{CARDINAL_WORDS}))*)\b)"
 _NOT_GENERIC = r"(?!(?:side|back|main|busy|quiet|same|next|wrong|whole|dead|one|two|city|wall)\b)"
 
 
@@ -91,7 +92,11 @@ def street_any_case() -> PatternRecognizer:
                   # "914 leakers treat, apartment 2c": a unit number vouches for a garbled street.
                   Pattern("unit", rf"{_NOT_YEAR}{_NUMBER}\s+(?:{_NOT_NAME}[a-z][\w'-]*\s+){{0,2}}{_NOT_NAME}[a-z][\w'-]*"
                                   r"\s*,\s*(?:apartment|apt\.?|unit|suite)\s*#?(?=[a-z]?\d)[\w-]+", 0.6),
-                  Pattern("po_box", r"\b(?:p\.?\s?o\.?\s*box|post\s+office\s+box)\s+\d+", 0.85)],
+                  # Rural mail has no street: "RR 3, Box 118", "HC 72 Box 409" (a highway contract route),
+                  # Whisper's "Royal Route 2, box 118" and "HZ 61, box 2,215". A box after a route number is mail.
+                  Pattern("po_box", rf"\b(?:p\.?\s?o\.?\s*box|post\s+office\s+box|(?:(?:[^\W\d_]+\s+)?route"
+                                    rf"|(?-i:[A-Z]{{2}})|r\.\s?r\.|h\.\s?c\.|highway\s+contract)\s*#?\s*{_BOX_NUMBER}"
+                                    rf"\s*,?\s*box)\s*#?\s*{_BOX_NUMBER}", 0.85)],
         context=["live", "lived", "living", "address", "street", "moved", "house", "apartment", "stay",
                  "stayed", "sponsor", "located", "mail"])
 

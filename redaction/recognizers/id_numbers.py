@@ -19,7 +19,9 @@ _START = r"(?<![\d$])(?<!\d[,.-])"
 _END = r"(?!\d|[,.-]\d)(?!\s+(?i:at\s+night|in\s+the\s+(?:morning|afternoon|evening)|[ap]\.?m\b|o'clock))"
 # What goes before the last digits of a number.
 _PAUSE = r"(?:,?\s+(?i:uh|um|uhm|er))?,?"     # "ending, uh, 4471"
-_ENDING = (rf"\b(?:(?i:ending|ends|end\s+of){_PAUSE}(?:\s+(?i:in|with))?|(?i:finish(?:es|ed)?\s+with)){_PAUSE}\s"
+# Whisper hears "card ending 2216" as "card, and in 22 16".
+_ENDING = (rf"\b(?:(?i:ending|ends|end\s+of){_PAUSE}(?:\s+(?i:in|with))?|(?i:finish(?:es|ed)?\s+with)"
+           rf"|(?<=\b(?i:card|account),?\s+)(?i:and\s+in)){_PAUSE}\s"
            r"|\b(?i:last\s+four)(?:\s+(?i:digits))?"
            r"(?:\s+(?i:of\s+(?:my|his|her|their|your|the)\s+(?:social(?:\s+security)?|ssn|card|account|number)"
            r"(?:\s+number)?))?(?:\s+(?i:are|is|were|was))?,?\s")
@@ -75,8 +77,9 @@ def case_number() -> PatternRecognizer:
             # ("2,41,187", "$1,8,000,127,739"), or six digits that are not round ("771,904").
             Pattern("odd_commas", r"(?<![\d,.])\$?(?=(?:\d,?){5})\d{1,3}(?:,\d{3})*,(?:\d{1,2}|\d{4,})(?:,\d+)*"
                                   r"(?!\d|[,.]\d)", 0.5),
-            # Whisper's "$2,411-30,286" for read-out digits: a range of amounts ("$1,500-2,000") ends in round numbers.
-            Pattern("hyphened_thousands", r"(?<![\d,.])\$?\d{1,3}(?:,\d{3})+(?<!0)-\$?\d{1,3}(?:,\d{3})+(?<!0)"
+            # Whisper's "$2,411-30,286" and "23-1,147" for read-out digits: a range of amounts ("$1,500-2,000",
+            # "50-1,000") ends in round numbers.
+            Pattern("hyphened_thousands", r"(?<![\d,.])\$?\d{1,3}(?:,\d{3})*(?<!0)-\$?\d{1,3}(?:,\d{3})+(?<!0)"
                                           r"(?!\d|[,.]\d)", 0.5),
             Pattern("exact_thousands", rf"{_START}\d{{3}},\d(?!00)\d\d{_END}(?!{QUANTITY.pattern})", 0.5),
             # Read-out digits Whisper wrote as one cardinal ("one billion 47 million seven hundred thousand 39,218"):
@@ -103,5 +106,8 @@ def case_number_alphanumeric() -> PatternRecognizer:
                   # Medicare's and insurers' member IDs mix letters and digits in groups: "7KX4-TR2-MN81"
                   # (a form's name, "I-589", "DS-160", has two groups and few letters).
                   Pattern("mixed", r"\b(?=(?:[A-Z-]*\d){3})(?=(?:[\d-]*[A-Z]){3})[A-Z\d]{2,6}(?:-[A-Z\d]{2,6}){2,3}\b"
-                                   r"|\b(?=(?:[A-Z]*\d){3})(?=(?:\d*[A-Z]){3})[A-Z\d]{8,14}\b", 0.6)],
+                                   r"|\b(?=(?:[A-Z]*\d){3})(?=(?:\d*[A-Z]){3})[A-Z\d]{8,14}\b", 0.6),
+                  # Whisper's spelling of a code read out: "94J0-3-2-7", "WU-C-24-06-1195"; five digits at least,
+                  # so no form ("I-864A", "DS-160") or model ("F-150").
+                  Pattern("read_out", r"\b(?=[\w-]*[A-Z])(?=(?:[A-Z-]*\d){5})[A-Z\d]+(?:-[A-Z\d]+)+\b", 0.5)],
         context=_CONTEXT, global_regex_flags=re.DOTALL | re.MULTILINE)

@@ -41,6 +41,10 @@ _DISLOCATED = r"(?=,\s+(?:she|he)\b)"
 _DISLOCATED_FAR = r"(?=\s+(?:on|at|in|from|with)\s+[a-z]+(?:\s+[a-z]+)?,\s+(?:she|he)\b)"
 _ASKS = (r"(?=,\s+(?i:(?:maybe|now|so|first|just|okay|ok)\s+)?(?i:you|could|can|would|will|do|did|does|what|how|when"
          r"|where|why|tell|please|are|were|is|have|had|thanks|thank|welcome|let's|let|go\s+ahead|sorry)\b)")
+# "Heather, I saw you nodding": a focus group turns to one of its members; only a known given name will do
+# ("Sure, I", "Left, I"), and not a month's or season's ("June, I think", "Summer, we moved").
+_TURNS_TO = (r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December"
+             r"|Spring|Summer|Autumn|Fall|Winter)\b)")
 # "Bin, I call him": a nickname set before the one who calls the person by it.
 _CALLED_BY = (r"(?=,\s+(?i:i|we|they|everybody|everyone|people|my\s+\w+)\s+(?i:call|calls|called)"
               r"\s+(?i:him|her|them|me)\b)")
@@ -60,7 +64,7 @@ _AGE_APART = rf"(?=[,.]\s+{_AGE}\s*[,.;!?])"
 _ASKED_NAME = r"(?<=(?i:\bnames?\b|\bcall(?:ed|s)?\s+(?:him|her|them|you|it)\b)[^\n.?!]{0,40}\?[ \t]*\n[ \t]*)"
 _AT_SENTENCE_START = ("addressed", "dislocated", "appositive")
 # Cues weak enough that only a known given name will do after them ("destiny is 16", "thanks, journey.").
-_GIVEN_NAME_ONLY = ("aged", "aged_apart", "ranked", "dislocated_lower", "dislocated_far", "thanked_lower",
+_GIVEN_NAME_ONLY = ("addressed_told", "aged", "aged_apart", "ranked", "dislocated_lower", "dislocated_far", "thanked_lower",
                     "honorific_lower")
 # Words that follow a cue but are not names: "I'm Catholic", "this is Texas", "my son And".
 _NOT_A_NAME = NOT_NAMES | STOP_WORDS | US_STATES | COUNTRIES | PUBLIC_BODIES | frozenset(
@@ -175,6 +179,7 @@ def name_context() -> PatternRecognizer:
             Pattern("thanked", rf"(?<={_THANKS}\s+){_name(_CAP, 2)}", 0.6),
             Pattern("thanked_lower", rf"(?<={_THANKS}\s+)[a-z][\w'’-]+(?=\s*[.!?]|\s*$)", 0.6),
             Pattern("addressed", rf"(?<=^|[.?!]\s+){_CAP}{_ASKS}", 0.6),
+            Pattern("addressed_told", rf"(?<=^|[.?!]\s+){_TURNS_TO}{_CAP}(?=,\s+(?:I|we)\b)", 0.6),
             Pattern("dislocated", rf"(?<=^|[.?!]\s+){_CAP}{_DISLOCATED}", 0.9),
             Pattern("dislocated_lower", rf"(?<=^|[.?!,]\s+)[a-z][\w'’-]+{_DISLOCATED}", 0.6),
             Pattern("dislocated_far", rf"(?<=^|[.?!]\s+){_ANY}{_DISLOCATED_FAR}", 0.6),
