@@ -32,7 +32,9 @@ def redacted(text: str) -> set[str]:
     # id_numbers: digit runs ending at a comma, dashes after a misheard letter
     ("Her Medicaid number was 7731, I think.", "CASE_NUMBER", "7731"),
     ("His alien number, 318-2270-54, was on the form.", "CASE_NUMBER", "318-2270-54"),
-    ("she calls me at I-4-1-5-2-2-3-8-9 most days", "CASE_NUMBER", "4-1-5-2-2-3-8-9"),
+    ("she calls me at I-4-1-5-2-2-3-8-9 most days", "CASE_NUMBER", "I-4-1-5-2-2-3-8-9"),
+    # a letter Whisper wrote inside the digits goes with them
+    ("The clerk read it out, 57K2-0-4-1-9, and I wrote it down.", "CASE_NUMBER", "57K2-0-4-1-9"),
     ("the client id is nine nine four one two, and that's it", "CASE_NUMBER", "nine nine four one two"),
     # address_residence: a spoken house number written as a quantity, street garbled
     ("Her uncle lived at 5,208 wallow brook in Tulsa.", "ADDRESS", "5,208 wallow brook"),

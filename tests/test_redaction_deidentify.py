@@ -212,6 +212,9 @@ def test_a_branch_of_a_faith_is_kept_and_a_congregation_redacted(vault):
     # a pharmacy and a grower by their owner's name
     (["We filled it at Okonkwo drug, the one by the bank.", "He cuts lettuce for Vasquez growers, nights."],
      ("drug", "growers"), ("the one by the bank", "nights")),
+    # employers of the meatpacking and garment trades
+    (["My cousin works at Caro Valley protein up in the north.", "She sews for Delacroix apparel, piecework."],
+     ("protein", "apparel"), ("up in the north", "piecework")),
 ])
 def test_the_kind_whisper_lower_cased_after_a_name_joins_it(vault, said, gone, kept):
     text = " ".join(s.text for s in run(Study(), vault, said).segments)
