@@ -31,7 +31,7 @@ _ORG_HEADS = (r"labs|laboratories|collision|energy|institute|farms?|foods|motors
               r"|society|project|grocery|wireless|mutual|distribution|insurance|pharmacy|dental|motel|hotel|bank"
               r"|towing|cleaners|salon|nails|pediatrics|wellness|recovery|mosque|masjid|temple|chapel|parish|outlet"
               r"|resort|suites|inn|and\s+sons|drugs?|growers|builders|ranch|provisions|suppl(?:y|ies)|casualty"
-              r"|contracting|cleaning|dairy|poultry|seafood|transit|bureau|hub")
+              r"|contracting|cleaning|dairy|poultry|seafood|transit|bureau|hub|apparel|protein|meats")
 _STREET_HEADS = (r"street|avenue|road|pike|drive|lane|boulevard|terrace|heights|parkway|highway|ridge|hollow|creek"
                  r"|crossings?|pines|villas|flats|estates|gardens|manor|towers|plaza|meadows|landing|cove|bluffs?")
 # A word of the kind may stand between the name and its head: "the root credit union", "Tamarack family services".

@@ -225,6 +225,9 @@ def whisper_says(tmp_path, text: str, unsure: set[str], probability: float = 0.2
     ("We got the pills at hollis drug, the one by the bank.", {"hollis"}, "hollis drug", 0.2),
     ("They sent him to the marrow ridge, four hours away.", {"marrow"}, "marrow ridge", 0.2),
     ("She packs boxes at kettle growers since the spring.", {"kettle"}, "kettle growers", 0.2),
+    # the garment and meatpacking trades
+    ("My aunt sews at quill-ton apparel, the one downtown.", {"quill-ton"}, "quill-ton apparel", 0.2),
+    ("He cuts on the line at harlow protein, nights.", {"harlow"}, "harlow protein", 0.2),
 ])
 def test_words_whisper_was_unsure_of_before_a_kind_name_it(tmp_path, text, unsure, name, probability):
     said = whisper_says(tmp_path, text, unsure, probability)

@@ -101,10 +101,12 @@ def date() -> PatternRecognizer:
             Pattern("jour_mois", rf"\b(?:le\s+)?(?:{_JOUR})\s+(?:{_MOIS})\b", 0.85),
             Pattern("jou_mwa", rf"\b(?:{_JOU})\s+(?:{_MWA})\b", 0.85),
             Pattern("numeric", r"(?<![\d/])[01]?\d/[0-3]?\d(?:/\d{2,4})?(?![\d/])", 0.6),
-            # Only after "on"/"by"... or a birthday ("my birthday is 4-17", Whisper's "the birth of 11-6")
-            # is "9-23" a date.
+            # Only after "on"/"by"... or a birthday ("my birthday is 4-17", Whisper's "the birth of 11-6") or
+            # a hearing or an appointment ("a master hearing 11-6") is "9-23" a date.
             Pattern("numeric_dash", r"(?<=\b(?i:on|by|until|since|before|after|birthday(?:'s|\s+is|\s+was)?"
-                                    r"|birth\s+(?:of|is|was|date\s+is)|born)\s)" + _MONTH_DASH_DAY, 0.6),
+                                    r"|birth\s+(?:of|is|was|date\s+is)|born"
+                                    r"|(?:hearing|appointment|court\s+date|interview|deadline)(?:'s|\s+is|\s+was)?,?)\s)"
+                                    + _MONTH_DASH_DAY, 0.6),
             # "They had her birthday wrong. It's 4-17.": after "is" only a birthday said just before makes it a date.
             Pattern("numeric_dash_is", r"(?<=\b(?i:it's|it\s+is|is|was)\s)" + _MONTH_DASH_DAY, 0.3),
             # "it's 9-16th": an ordinal ending makes the day of a month-dash-day certain.
