@@ -185,6 +185,9 @@ def test_normalize_leaves_ordinary_numbers_and_interjections():
     ("and the docket is 21-3,418, in front of the judge", "CASE_NUMBER", "21-3,418"),
     ("Her custody hearing is 9-12, in the morning.", "DATE", "9-12"),
     ("The appointment's 4-22, at the clinic on the hill.", "DATE", "4-22"),
+    ("Her grandma's place is unit 9, right by the laundry.", "ADDRESS", "unit 9"),
+    ("We saw Dr. Osei at Brennock Internists before the move.", "ORGANIZATION", "Brennock Internists"),
+    ("We drove out to Tallgrass Podiatry twice.", "ORGANIZATION", "Tallgrass Podiatry"),
 ])
 def test_recognizer_finds(text, kind, expected):
     assert any(expected in hit or hit in expected and len(hit) > 3 for hit in found(text).get(kind, [])), found(text)
@@ -240,6 +243,7 @@ def test_recognizer_finds(text, kind, expected):
     ("She filed the I-864A and the DS-160, and he drives an F-150 with COVID-19 rules.", "CASE_NUMBER"),
     ("We serve 50-1,000 people a week, sometimes 20-1,500.", "CASE_NUMBER"),
     ("The hearing lasted 3-4 hours. The appointment is 2-3 weeks out.", "DATE"),
+    ("The hard part is unit 3 in the math book, and the test is unit 4.", "ADDRESS"),
     ("I lost my card, and in 2019 they sent a new one. I closed that account, and in 3 weeks 4 bounced.",
      "CASE_NUMBER"),
     ("my sister rose early and my son will drive, my mother said", "PERSON"),

@@ -69,7 +69,10 @@ def street_cased() -> PatternRecognizer:
             # "..., apartamento tres R,", "Let her see, unit C.", "We are in Room 418,", "Unit 204.": a numbered or
             # lettered unit said as a phrase of its own belongs to an address said nearby ("3 kids, unit 5 is ours"
             # goes on).
-            Pattern("unit_alone", rf"(?<=(?:^|[,.?!])\s*|\b(?i:in|at)\s+)(?:{_UNIT_WORD}|(?i:room)(?=\s*#?\s*\d))"
+            # "His mom's place is unit 14": a home said to be a unit.
+            Pattern("unit_alone", rf"(?<=(?:^|[,.?!])\s*|\b(?i:in|at)\s+"
+                                  rf"|\b(?i:place|home|house|address)(?:\s+(?i:is|was)|['’]s)\s+)"
+                                  rf"(?:{_UNIT_WORD}|(?i:room)(?=\s*#?\s*\d))"
                                   rf"\s*#?\s*(?:[A-Za-z]?\d[\w-]*|[A-Z]\b"
                                   rf"|(?i:{_NUMBER_WORD}|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\b)"
                                   r"(?:\s+[A-Z]\b)?(?=\s*[,.;!?]|\s*$)", 0.6),

@@ -23,7 +23,8 @@ _HEADS = (r"(?:Shelter|Services?|Charities|Charity|School|Academy|Hospital|Clini
           r"|Construction|Staffing|Cleaning|Landscaping|Logistics|Industries|Enterprises|Solutions|Pharmacy"
           r"|Interiors|Roofing|Plumbing|Remodeling|Flooring|Drywall|Trucking|Movers"
           r"|Bakery|Motors|High|Middle|Primary|Prep|Preparatory|Kindergarten|Head Start|Fellowship|Congregation|Assembly|Tabernacle"
-          r"|Chapel|Masjid)\b")
+          r"|Chapel|Masjid|Internists|Physicians|Pediatrics|Dental|Dentistry|Orthopedics|Cardiology|Dermatology"
+          r"|Oncology|Urology|Optometry|Chiropractic|Podiatry|Rehab|Rehabilitation)\b")
 # A capitalised word that is not a determiner, pronoun or preposition starting the sentence. A period
 # inside it ("A.M.E.") or after an abbreviation ("St.") is part of it; one after a word ends the
 # sentence ("I asked Omar. Kawthoolei Baptist Fellowship ...").
