@@ -104,8 +104,8 @@ def date() -> PatternRecognizer:
             # Only after "on"/"by"... or a birthday ("my birthday is 4-17", Whisper's "the birth of 11-6") or
             # a hearing or an appointment ("a master hearing 11-6") is "9-23" a date.
             Pattern("numeric_dash", r"(?<=\b(?i:on|by|until|since|before|after|birthday(?:'s|\s+is|\s+was)?"
-                                    r"|birth\s+(?:of|is|was|date\s+is)|born"
-                                    r"|(?:hearing|appointment|court\s+date|interview|deadline)(?:'s|\s+is|\s+was)?,?)\s)"
+                                    r"|birth\s+(?:of|is|was|date\s+is)|born|(?:hearing|appointment|court\s+date"
+                                    r"|interview|deadline)(?:'s|\s+is|\s+was)?,?)\s)"
                                     + _MONTH_DASH_DAY, 0.6),
             # "They had her birthday wrong. It's 4-17.": after "is" only a birthday said just before makes it a date.
             Pattern("numeric_dash_is", r"(?<=\b(?i:it's|it\s+is|is|was)\s)" + _MONTH_DASH_DAY, 0.3),

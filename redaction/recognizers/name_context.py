@@ -64,8 +64,8 @@ _AGE_APART = rf"(?=[,.]\s+{_AGE}\s*[,.;!?])"
 _ASKED_NAME = r"(?<=(?i:\bnames?\b|\bcall(?:ed|s)?\s+(?:him|her|them|you|it)\b)[^\n.?!]{0,40}\?[ \t]*\n[ \t]*)"
 _AT_SENTENCE_START = ("addressed", "dislocated", "appositive")
 # Cues weak enough that only a known given name will do after them ("destiny is 16", "thanks, journey.").
-_GIVEN_NAME_ONLY = ("addressed_told", "aged", "aged_apart", "ranked", "dislocated_lower", "dislocated_far", "thanked_lower",
-                    "honorific_lower")
+_GIVEN_NAME_ONLY = ("addressed_told", "aged", "aged_apart", "ranked", "dislocated_lower", "dislocated_far",
+                    "thanked_lower", "honorific_lower")
 # Words that follow a cue but are not names: "I'm Catholic", "this is Texas", "my son And".
 _NOT_A_NAME = NOT_NAMES | STOP_WORDS | US_STATES | COUNTRIES | PUBLIC_BODIES | frozenset(
     "mr mrs ms mx dr miss mister catholic christian muslim jewish mexican american sure sorry fine glad happy "
