@@ -14,6 +14,8 @@ def _letters(case) -> str:
 
 # Capitals and small letters for regex classes, beyond ASCII and Latin-1: "Đorđe", "Łukasz", "Şahin", "Ngô".
 UPPER = "A-Z" + _letters(str.isupper)
+# The months by name, as a regex alternation (dates find them; names and places must not be them).
+MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 LOWER = "a-z" + _letters(str.islower)
 
 US_STATES = frozenset("""

@@ -3,7 +3,7 @@ import re
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
-from redaction.gazetteers import KEPT_NAMES, UPPER
+from redaction.gazetteers import KEPT_NAMES, MONTH_NAMES, UPPER
 from redaction.normalize import CARDINAL_WORDS
 from redaction.recognizers import register
 
@@ -111,7 +111,7 @@ _RESIDENCE = (r"(?i:\b(?:(?:live[sd]?|living|stay(?:s|ed|ing)?|moved)\s+(?:at|on
               r"|(?:address|house)\s+(?:is|was))\b)")
 _STREET_WORD = (r"(?!(?i:in|on|at|and|with|for|since|until|when|while|but|near|by|from|i|we|she|he|they)\b)"
                 r"[A-Za-z][\w'-]*")
-_NOT_PLACE = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+_NOT_PLACE = (rf"(?:{MONTH_NAMES}"
               r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Dollars|Degrees|Hours|Calories)\b")
 _HOUSE_NUMBER = r"(?!(?:19|20)\d\d\b)(?:\d{1,3}(?:,\d{3})+|\d{3,6})(?!\d|[,.]\d)"   # not a year
 

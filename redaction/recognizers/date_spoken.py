@@ -7,10 +7,10 @@ import re
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
+from redaction.gazetteers import MONTH_NAMES
 from redaction.recognizers import register
 
-_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December"
-           "|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?")
+_MONTHS = (MONTH_NAMES + "|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?")
 _ORD = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
 _CARD = "one|two|three|four|five|six|seven|eight|nine"
 _DAY = (rf"(?:(?:twenty|thirty)[\s-](?:{_ORD}|{_CARD})|{_ORD}|{_CARD}|tenth|eleventh|twelfth|thirteenth"

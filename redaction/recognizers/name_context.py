@@ -10,8 +10,9 @@ import re
 from presidio_analyzer import Pattern, PatternRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from redaction.gazetteers import (COUNTRIES, FAMILY_NAMES, NOT_NAMES, PARTICLES, PUBLIC_BODIES, UPPER, US_STATES,
-                                  faith_named, given_names, in_words, is_demonym, person_names, plain_words)
+from redaction.gazetteers import (COUNTRIES, FAMILY_NAMES, MONTH_NAMES, NOT_NAMES, PARTICLES, PUBLIC_BODIES, UPPER,
+                                  US_STATES, faith_named, given_names, in_words, is_demonym, person_names,
+                                  plain_words)
 from redaction.recognizers import pattern_name, register
 
 _ANY = r"[^\W\d_][\w'’-]+"
@@ -43,8 +44,7 @@ _ASKS = (r"(?=,\s+(?i:(?:maybe|now|so|first|just|okay|ok)\s+)?(?i:you|could|can|
          r"|where|why|tell|please|are|were|is|have|had|thanks|thank|welcome|let's|let|go\s+ahead|sorry)\b)")
 # "Heather, I saw you nodding": a focus group turns to one of its members; only a known given name will do
 # ("Sure, I", "Left, I"), and not a month's or season's ("June, I think", "Summer, we moved").
-_TURNS_TO = (r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December"
-             r"|Spring|Summer|Autumn|Fall|Winter)\b)")
+_TURNS_TO = rf"(?!(?:{MONTH_NAMES}|Spring|Summer|Autumn|Fall|Winter)\b)"
 # "Bin, I call him": a nickname set before the one who calls the person by it.
 _CALLED_BY = (r"(?=,\s+(?i:i|we|they|everybody|everyone|people|my\s+\w+)\s+(?i:call|calls|called)"
               r"\s+(?i:him|her|them|me)\b)")
