@@ -23,6 +23,7 @@ from redaction.nlp import BisectContextEnhancer, PiecewiseSpacyNlpEngine
 from redaction.normalize import normalize
 from redaction.policy import kind, redacts
 from redaction.pseudonyms import Crosswalk, surrogate
+from redaction.recognizers.ner import SEGMENT_STARTS
 from redaction.recognizers.organization import name_tail
 from redaction.roster import RosterEntry, RosterRecognizer
 from redaction.unsure import UnsureNameRecognizer, unsure_ranges, within
@@ -111,7 +112,8 @@ class Deidentifier:
         entries = self.roster + [RosterEntry(s.label, "PERSON") for s in named]
         text, bounds = _join(segments)
         policy, threshold = self.study.policy, self.study.review_threshold
-        spans = _propagate(_resolve(self._detect(text, entries, unsure_ranges(segments, bounds))), text,
+        resumed = [bounds[i][0] for i in range(1, len(segments)) if segments[i].speaker == segments[i - 1].speaker]
+        spans = _propagate(_resolve(self._detect(text, entries, unsure_ranges(segments, bounds), resumed)), text,
                            lambda s: s.score >= threshold and redacts(policy, s.entity_type),
                            plain_words(self.engine.nlp_engine.nlp["en"]))
         spans = [s for s in _take_heads(spans, text) if redacts(policy, s.entity_type)]
@@ -138,13 +140,22 @@ class Deidentifier:
                                         round(p.span.score, 3), labels[id(p.span)], p.span.pattern, p.decision))
         return DeidResult(out_segments, new_speakers, redactions, review)
 
-    def _detect(self, text: str, entries: list[RosterEntry], unsure: list[tuple[int, int]]) -> list[Span]:
+    def _detect(self, text: str, entries: list[RosterEntry], unsure: list[tuple[int, int]],
+                resumed: list[int]) -> list[Span]:
+        """`resumed`: where a segment continues its speaker's previous one."""
         view = normalize(text)
         ad_hoc = [RosterRecognizer(entries)] if entries else []
         if unsure:
             ad_hoc.append(UnsureNameRecognizer(lambda start, end: within(unsure, *view.to_original(start, end))))
-        results = self.engine.analyze(view.text, "en", score_threshold=FLOOR, ad_hoc_recognizers=ad_hoc,
-                                      return_decision_process=True)
+        first: dict[int, int] = {}
+        for i, o in enumerate(view.starts):
+            first.setdefault(o, i)
+        token = SEGMENT_STARTS.set(frozenset(first[o] for o in resumed if o in first))
+        try:
+            results = self.engine.analyze(view.text, "en", score_threshold=FLOOR, ad_hoc_recognizers=ad_hoc,
+                                          return_decision_process=True)
+        finally:
+            SEGMENT_STARTS.reset(token)
         spans = []
         for r in results:
             start, end = view.to_original(r.start, r.end)

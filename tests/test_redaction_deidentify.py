@@ -215,10 +215,23 @@ def test_a_branch_of_a_faith_is_kept_and_a_congregation_redacted(vault):
     # employers of the meatpacking and garment trades
     (["My cousin works at Caro Valley protein up in the north.", "She sews for Delacroix apparel, piecework."],
      ("protein", "apparel"), ("up in the north", "piecework")),
+    # a highway exit named for a place
+    (["Her grandma lives out past the Tolliver Creek exit, a long drive.", "Take the Brannock interchange, then left."],
+     ("exit", "interchange"), ("a long drive", "then left")),
 ])
 def test_the_kind_whisper_lower_cased_after_a_name_joins_it(vault, said, gone, kept):
     text = " ".join(s.text for s in run(Study(), vault, said).segments)
     assert not any(w in text for w in gone) and all(k in text for k in kept), text
+
+
+def test_a_capital_whisper_gave_a_segment_mid_sentence_is_not_a_name(vault):
+    # Whisper capitalises each segment's first word; "Left" is its word for a laugh.
+    said = ["He is Polish, but he speaks Spanish better than me", "Left", "And that went through",
+            "Left, it's okay, I'm proud of it.", "My lawyer was", "Gabriel Szymanek from the clinic",
+            "and then", "Ebenezer came"]
+    text = " | ".join(s.text for s in run(Study(), vault, said).segments)
+    assert text.count("Left") == 2 and "And that went" in text, text
+    assert not any(w in text for w in ("Gabriel", "Szymanek", "Ebenezer")), text
 
 
 def test_a_plain_noun_after_a_person_stays_without_a_kind_between(vault):

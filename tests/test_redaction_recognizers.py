@@ -338,6 +338,10 @@ def test_recognizer_finds(text, kind, expected):
     ("Rent went from $1,250-1,400 a month, and the deposit was $1,500-2,000.", "CASE_NUMBER"),
     ("Raises went from 2.5 to 3.5 percent, then 4.0 for the nurses.", "IP_ADDRESS"),
     ("We finished with 2,000 people at the march, and it ended with, uh, 1,500 dollars.", "CASE_NUMBER"),
+    ("He lives on the 3rd floor, and she's in 2nd grade, the 4th time this year.", "ADDRESS"),
+    ("We talked a lot about addiction recovery, and about police academy training.", "ORGANIZATION"),
+    ("It helped a lot 3 years ago, and a lot, 4 or 5 times.", "ADDRESS"),
+    ("Prices went from $4.50-5.00 to $6.25-7.00, and my account was $1,250 short.", "CASE_NUMBER"),
 ])
 def test_recognizer_leaves_ordinary_speech(text, kind):
     assert kind not in found(text), found(text)
@@ -438,6 +442,20 @@ def test_a_word_name_before_a_name_joins_it_only_as_a_name():
     # the last digits after a pause, or after the way a learner of English says it
     ("Her card ends with, um, 7093, and it was frozen.", "CASE_NUMBER", "7093"),
     ("The loan number finishes with five two two six, I think.", "CASE_NUMBER", "five two two six"),
+    # a street named by its number, at a corner
+    ("The crash was at Dorsey Road and 51st Avenue, right at the light.", "ADDRESS", "51st Avenue"),
+    # an agency Whisper wrote in lower case after a preposition, its kind before its head
+    ("He's a lawyer with bramble field justice center, and they're free.", "ORGANIZATION",
+     "bramble field justice center"),
+    ("She's in the evening program at ridgeway technical institute now.", "ORGANIZATION",
+     "ridgeway technical institute"),
+    ("People from church, marrow-bly Christian fellowship, helped with the rent.", "ORGANIZATION",
+     "marrow-bly Christian fellowship"),
+    # read-out digits Whisper wrote as hyphened prices; an account's number said after "was"
+    ("The loan statement says $6.12-0.44-9, and the office is $3.12-555-0.276 if you call.", "CASE_NUMBER",
+     "$3.12-555-0.276"),
+    ("The power company cut us off, my account was 52,306 and they would not listen.", "CASE_NUMBER", "52,306"),
+    ("We lived out past the quarry in the trailer park, lot 9, for six years.", "ADDRESS", "lot 9"),
 ])
 def test_recognizer_finds_all_of_it(text, kind, expected):
     assert expected in found(text).get(kind, []), found(text)

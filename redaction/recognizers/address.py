@@ -45,7 +45,9 @@ def street_cased() -> PatternRecognizer:
             Pattern("complex_unit", rf"\b(?:[A-Z][\w'.-]*\s+){{1,3}}{_COMPLEX}\s*,?\s*(?:{_UNIT_WORD}"
                                     rf"|building|bldg\.?|lot|space|trailer|number|#)\s*#?(?:[A-Za-z]?\d[\w-]*"
                                     rf"|(?:{_NUMBER_WORD})\b(?:[\s-]+(?:{_NUMBER_WORD})\b)*(?:-?[A-Za-z]\b)?)", 0.85),
-            Pattern("street", rf"\b(?:[A-Z][\w'.-]*\s+){{1,3}}(?:Street|Avenue|Road|Lane|Drive|Boulevard)\b", 0.6),
+            # "Thomas Road", and a numbered one: "at 43rd Avenue".
+            Pattern("street", rf"\b(?:(?:[A-Z][\w'.-]*\s+){{1,3}}|\d{{1,3}}(?:st|nd|rd|th)\s+)"
+                              r"(?:Street|Avenue|Road|Lane|Drive|Boulevard)\b", 0.6),
             # "Maryland Avenue", "Lebanon Road": a street named after a state or a country outranks the kept name.
             Pattern("kept_name_street", rf"{KEPT_NAMES}\s+(?:Street|Avenue|Road|Lane|Drive|Boulevard|Place|Court"
                                         r"|Parkway|Way|Terrace)\b", 0.85),
@@ -69,10 +71,10 @@ def street_cased() -> PatternRecognizer:
             # "..., apartamento tres R,", "Let her see, unit C.", "We are in Room 418,", "Unit 204.": a numbered or
             # lettered unit said as a phrase of its own belongs to an address said nearby ("3 kids, unit 5 is ours"
             # goes on).
-            # "His mom's place is unit 14": a home said to be a unit.
+            # "His mom's place is unit 14": a home said to be a unit; "the trailer park, lot 9," a lot in one.
             Pattern("unit_alone", rf"(?<=(?:^|[,.?!])\s*|\b(?i:in|at)\s+"
                                   rf"|\b(?i:place|home|house|address)(?:\s+(?i:is|was)|['’]s)\s+)"
-                                  rf"(?:{_UNIT_WORD}|(?i:room)(?=\s*#?\s*\d))"
+                                  rf"(?:{_UNIT_WORD}|(?i:room|lot)(?=\s*#?\s*\d))"
                                   rf"\s*#?\s*(?:[A-Za-z]?\d[\w-]*|[A-Z]\b"
                                   rf"|(?i:{_NUMBER_WORD}|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\b)"
                                   r"(?:\s+[A-Z]\b)?(?=\s*[,.;!?]|\s*$)", 0.6),

@@ -67,7 +67,8 @@ def case_number() -> PatternRecognizer:
             Pattern("decimal_run", r"(?<![\d.,])\d{1,3}\.\d{6,}(?![\d.])", 0.5),
             # Whisper writes read-out digits with thousands commas ("number is 558,210", "number D 558,210",
             # "number is a 118,400" for "A1184..."); right after "number" that is no amount.
-            Pattern("after_number", r"(?<=\b(?i:number|no\.)[,:]?\s(?:(?i:is|was)\s)?)(?-i:(?:[A-Z]{1,3}|a\b)[-\s]?)?"
+            Pattern("after_number", r"(?<=\b(?i:number|no\.)[,:]?\s(?:(?i:is|was)\s)?|\b(?i:account)\s(?i:is|was)\s)"
+                                    r"(?-i:(?:[A-Z]{1,3}|a\b)[-\s]?)?"
                                     rf"\d{{1,3}}(?:,\d{{3}})+{_END}(?!{QUANTITY.pattern})", 0.5),
             # The last digits of a number, as people give them ("the account ending in 4471"; Whisper's "4,471";
             # "a number ending in oh-three-three-one", Whisper's "card, end of 0-3-9-2"; "the last four are 7702",
@@ -81,6 +82,10 @@ def case_number() -> PatternRecognizer:
             # "50-1,000") ends in round numbers.
             Pattern("hyphened_thousands", r"(?<![\d,.])\$?\d{1,3}(?:,\d{3})*(?<!0)-\$?\d{1,3}(?:,\d{3})+(?<!0)"
                                           r"(?!\d|[,.]\d)", 0.5),
+            # "$4.41-0.38-2", "$7.73-555-0.148": Whisper's decimals for read-out digits; a range of prices has
+            # two parts.
+            Pattern("hyphened_decimals", r"(?<![\w,.$-])(?=[\d.$-]*\d\.\d)(?=(?:[$.-]*\d){5})\$?\d+(?:\.\d+)?"
+                                         r"(?:-\d+(?:\.\d+)?){2,}(?![\d-]|[.,]\d)", 0.5),
             Pattern("exact_thousands", rf"{_START}\d{{3}},\d(?!00)\d\d{_END}(?!{QUANTITY.pattern})", 0.5),
             # Read-out digits Whisper wrote as one cardinal ("one billion 47 million seven hundred thousand 39,218"):
             # nobody says an amount of millions with a tail ("and 218"), save before its unit.

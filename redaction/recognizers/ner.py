@@ -8,6 +8,7 @@ cut out of place hits so the places recognizer and the policy decide them.
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
@@ -68,17 +69,21 @@ def _named_person(ent, english: frozenset[str]) -> bool:
         and all(unknown_nation(t, english) for t in ent[1:] if t.is_alpha)
 
 
+# Where, in the text being analysed, a speaker's next segment begins. Whisper capitalises each
+# segment's first word, mid-sentence or not, so a capital there says no more than at a sentence's
+# start ("...better than me / Left, it's okay"). The deidentifier sets it around each analysis.
+SEGMENT_STARTS: ContextVar[frozenset[int]] = ContextVar("segment_starts", default=frozenset())
 _SENTENCE_END = frozenset({".", "!", "?", "…", "...", ")", "]"})
 _OPENING_QUOTES = frozenset({'"', "“", "‘"})
 
 
 def opens_sentence(tok) -> bool:
     """spaCy's small model misses sentence breaks in speech ("... nine nine seven. Got it.",
-    "(laughs) Perfect.", "[laughs] Tell me"); a capital after a full stop, a closing bracket or a turn,
-    or a quotation mark there ('"Chicken or beef?"'), opens one."""
+    "(laughs) Perfect.", "[laughs] Tell me"); a capital after a full stop, a closing bracket, a turn or
+    at a segment's start, or a quotation mark there ('"Chicken or beef?"'), opens one."""
     while tok.i > 0 and tok.doc[tok.i - 1].text in _OPENING_QUOTES:
         tok = tok.doc[tok.i - 1]
-    if tok.is_sent_start or tok.i == 0:
+    if tok.is_sent_start or tok.i == 0 or tok.idx in SEGMENT_STARTS.get():
         return True
     prev = tok.doc[tok.i - 1]
     return prev.text in _SENTENCE_END or prev.is_space and "\n" in prev.text

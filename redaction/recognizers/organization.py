@@ -74,7 +74,7 @@ _KIND = r"(?:community|social|legal|health|family|youth|mental|medical|support|r
 # After a word of the agency's kind these are a name's head: "Bonnie Murts community college", "to stage brush
 # legal clinic" ("a legal clinic" has no name before its kind).
 _KIND_HEADS = (r"(?:college|clinic|services|center|centre|counseling|aid|project|program|collective|house|defenders"
-               r"|advocates)\b")
+               r"|advocates|institute)\b")
 _GAP_WORD = (rf"(?!(?:in|on|at|to|for|with|of|and|or|is|was|are|were|be|been|has|had|have|will|would|can|could"
              rf"|{_KIND})\b)" + _GENERIC)
 _LOWER_WORD = rf"(?:{_GAP_WORD}[a-z][\w'-]*\s+)"     # one lower-case word of a name, and the space after it
@@ -89,10 +89,11 @@ _TAIL_HEADS = (r"co-?op|cooperative|lodge|counsel|pantry|realty|holdings|network
 # school"), and spaCy reads many a person as an organization: only with a word of the organization's kind between.
 _PLAIN_HEADS = r"services|society|project|market|clinic|center|centre|shelter|health|energy|court|defense|care|college"
 _TAIL_KINDS = (rf"(?:{_KIND}|human|behavioral|electric|recovery|marine|fleet|heritage|tribal|regional|food|wellness"
-               r"|primary|urgent)")
+               r"|primary|urgent|justice|consumer|technical|workers['’]?)")
 _STOP = "|".join(sorted(w for w in STOP_WORDS if w.isalpha()))
 _NAME_TAIL = re.compile(rf"(?i:(?:['’]s)?(?:\s+(?!(?:{_STOP})\b)[a-z][\w'-]*){{0,2}}\s+(?:{_TAIL_HEADS})"
-                        rf"|(?:\s+{_TAIL_KINDS}){{1,2}}\s+(?:{_PLAIN_HEADS}|(?P<street>road|street|avenue|boulevard)))"
+                        rf"|(?:\s+{_TAIL_KINDS}){{1,2}}\s+(?:{_PLAIN_HEADS}|(?P<street>road|street|avenue|boulevard))"
+                        r"|\s+(?P<exit>exit|interchange|turnoff))"
                         rf"(?=\s*[,.;:!?]|\s*$|\s+(?i:{_STOP})\b)")
 
 
@@ -102,7 +103,7 @@ def name_tail(text: str, end: int) -> tuple[int, str] | None:
     m = _NAME_TAIL.match(text, end)
     if m is None:
         return None
-    return m.end(), "LOCATION" if m["street"] else "ORGANIZATION"
+    return m.end(), "LOCATION" if m["street"] or m["exit"] else "ORGANIZATION"
 
 
 # Where someone works or goes: the capitalised words after it name the place.
@@ -260,10 +261,10 @@ def organization_lower_case() -> PatternRecognizer:
                   Pattern("capitals_then_kind", rf"\b(?:{NAME_WORD}\s+){{2,3}}(?:{_KIND}\s+){{1,2}}(?:{_NAME_HEADS}"
                                                 rf"|{_KIND_HEADS})", 0.6),
                   # "to manion charter academy": a kind of school may follow the name's own word.
-                  Pattern("after_at", rf"(?<=\b(?i:at|from|with|to|for|we're|we\s+are|(?:salon|agency|church|shop"
-                                      rf"|store|restaurant|company|plant|clinic|program),)\s){_LOWER_WORD}"
-                                      rf"(?:(?:charter|community|christian|catholic)\s+|{_LOWER_WORD}){{0,2}}"
-                                      rf"(?:{_NAME_HEADS}|{_KIND}\s+{_KIND_HEADS}|{_HIGH})", 0.55),
+                  Pattern("after_at", rf"(?<=\b(?i:at|from|with|to|for|through|we're|we\s+are|(?:salon|agency"
+                                      rf"|church|shop|store|restaurant|company|plant|clinic|program),)\s){_LOWER_WORD}"
+                                      rf"(?:(?i:charter|community|christian|catholic)\s+|{_LOWER_WORD}){{0,2}}"
+                                      rf"(?:{_NAME_HEADS}|{_TAIL_KINDS}\s+{_KIND_HEADS}|{_HIGH})", 0.55),
                   Pattern("capital_lower_head", rf"\b{NAME_WORD}\s+{_LOWER_WORD}{{1,2}}{_SPOKEN_HEADS}", 0.55),
                   # "which school is shut, rivermen elementary.", "east gate middle,": a school level that ends the
                   # phrase names its school ("in the middle", "upper middle" have no name before it).
