@@ -162,6 +162,20 @@ def _joined_digit(text: str, tokens: list, j: int) -> bool:
     return j + 1 < len(tokens) and tokens[j + 1][2] in UNITS and text[tokens[j][1]:tokens[j + 1][0]] == "-"
 
 
+# "J dash oh six seven seven", "JV dash two oh two four": a file's letters and its number, joined by a spoken dash.
+_LETTER_DASH = re.compile(r"\b[A-Z]{1,3}(?P<dash>[ \t]+(?i:dash|hyphen)[ \t]+)(?P<oh>(?i:oh)\b)?"
+                          r"(?=[ \t]*(?:\d|(?i:" + "|".join(UNITS) + r")\b))")
+
+
+def _letter_dash_edits(text: str) -> list[tuple[int, int, str]]:
+    edits = []
+    for m in _LETTER_DASH.finditer(text):
+        edits.append((m.start("dash"), m.end("dash"), "-"))
+        if m["oh"]:
+            edits.append((m.start("oh"), m.end("oh"), "0"))
+    return edits
+
+
 def _spanish_edits(text: str) -> list[tuple[int, int, str]]:
     """ "tres cuatro siete, cinco cinco cinco, cero uno ocho nueve": four or more Spanish digits in a row
     are a number read out (fewer may be counting, or "dos" and "tres" as words)."""
@@ -220,5 +234,6 @@ def _email_edits(text: str) -> list[tuple[int, int, str]]:
 def normalize(text: str) -> NormalizedText:
     view = NormalizedText(text, list(range(len(text))), list(range(1, len(text) + 1)))
     view = _rewrite(view, _spanish_edits(view.text))
+    view = _rewrite(view, _letter_dash_edits(view.text))
     view = _rewrite(view, _number_edits(view.text))
     return _rewrite(view, _email_edits(view.text))

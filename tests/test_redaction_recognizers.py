@@ -341,6 +341,9 @@ def test_recognizer_finds(text, kind, expected):
     ("He lives on the 3rd floor, and she's in 2nd grade, the 4th time this year.", "ADDRESS"),
     ("We talked a lot about addiction recovery, and about police academy training.", "ORGANIZATION"),
     ("It helped a lot 3 years ago, and a lot, 4 or 5 times.", "ADDRESS"),
+    ("We sat in row A, dash, and then she said uh-oh six seven times.", "CASE_NUMBER"),
+    # a language after "speak" at a segment's start is no person ("Karen" the people, not a Karen)
+    ("Speaks Karen, he says the heat is low. Speak Karen, so it was cold.", "PERSON"),
     ("Prices went from $4.50-5.00 to $6.25-7.00, and my account was $1,250 short.", "CASE_NUMBER"),
 ])
 def test_recognizer_leaves_ordinary_speech(text, kind):
@@ -456,6 +459,11 @@ def test_a_word_name_before_a_name_joins_it_only_as_a_name():
      "$3.12-555-0.276"),
     ("The power company cut us off, my account was 52,306 and they would not listen.", "CASE_NUMBER", "52,306"),
     ("We lived out past the quarry in the trailer park, lot 9, for six years.", "ADDRESS", "lot 9"),
+    # a file's letters and its number joined by a spoken "dash"; a Spanish address with its number first
+    ("The tribal file number is R dash oh eight three one, on the letter.", "CASE_NUMBER", "R dash oh eight three one"),
+    ("Her docket is KV dash two oh two four, and the file's M dash four four one nine.", "CASE_NUMBER",
+     "M dash four four one nine"),
+    ("Ahora vivimos en 2215 Calle Los Pinos, número 9, con mi hermana.", "ADDRESS", "2215 Calle Los Pinos, número 9"),
 ])
 def test_recognizer_finds_all_of_it(text, kind, expected):
     assert expected in found(text).get(kind, []), found(text)

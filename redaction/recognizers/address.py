@@ -21,7 +21,7 @@ _NUMBER_WORD = _NUMBER + "|" + CARDINAL_WORDS
 _UNIT_WORD = r"(?i:apartment|apartamento|apt\.?|unit|suite)"
 # "apartment 2c", "Apt. B", "apartamento tres R"; "lot 14", "trailer 3", "space nine" only with a number
 # ("space is short" is no unit); "3rd floor".
-_UNIT = (rf"(?:\s*,?\s*(?:(?:{_UNIT_WORD}|(?i:ste\.?)|#|number)\s*[\w-]+(?:\s+(?-i:[A-Z])\b)?"
+_UNIT = (rf"(?:\s*,?\s*(?:(?:{_UNIT_WORD}|(?i:ste\.?)|#|number|(?i:n[uú]mero))\s*[\w-]+(?:\s+(?-i:[A-Z])\b)?"
          rf"|(?:lot|space|trailer|room|building|bldg\.?)\s*#?(?:[A-Za-z]?\d[\w-]*|(?:{_NUMBER_WORD})\b(?:-\w+)?)"
          r"|(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+floor\b))?")
 # "eighty-eight", "twenty-two-ten", "four oh six": two number words at least ("one Main Street job" is none).
@@ -64,10 +64,11 @@ def street_cased() -> PatternRecognizer:
                                     r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+(?:and|&)\s+(?:\d{1,3}(?:st|nd|rd|th)\b|[A-Z][\w'-]+)"
                                     r"(?:\s+[A-Z][\w'-]+)?(?!\s+(?i:grades?|graders|period|floor|place|century|birthday))",
                     0.6),
-            # Streets named in Spanish, Portuguese or French: "Calle 8", "Avenida Juárez 1420", "Rua das Flores".
-            Pattern("calle", r"\b(?:Calle|Avenida|Carrera|Camino|Paseo|Rua|Rue)\s+(?:(?:de|da|do|das|dos|des|du)\s+"
-                             rf"(?:la\s+|los\s+|las\s+)?)?(?:\d{{1,3}}\b|[{UPPER}][\w'-]*)"
-                             rf"(?:\s+[{UPPER}][\w'-]*){{0,2}}(?:\s+#?\s*\d{{1,5}}\b)?", 0.7),
+            # Streets named in Spanish, Portuguese or French: "Calle 8", "Avenida Juárez 1420", "Rua das Flores",
+            # "1127 Calle Mirasol, número 6".
+            Pattern("calle", r"\b(?:\d{1,5}\s+)?(?:Calle|Avenida|Carrera|Camino|Paseo|Rua|Rue)\s+"
+                             rf"(?:(?:de|da|do|das|dos|des|du)\s+(?:la\s+|los\s+|las\s+)?)?(?:\d{{1,3}}\b|[{UPPER}][\w'-]*)"
+                             rf"(?:\s+[{UPPER}][\w'-]*){{0,2}}(?:\s+#?\s*\d{{1,5}}\b)?{_UNIT}", 0.7),
             # "..., apartamento tres R,", "Let her see, unit C.", "We are in Room 418,", "Unit 204.": a numbered or
             # lettered unit said as a phrase of its own belongs to an address said nearby ("3 kids, unit 5 is ours"
             # goes on).
