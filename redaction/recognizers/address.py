@@ -67,8 +67,9 @@ def street_cased() -> PatternRecognizer:
             # Streets named in Spanish, Portuguese or French: "Calle 8", "Avenida Juárez 1420", "Rua das Flores",
             # "1127 Calle Mirasol, número 6".
             Pattern("calle", r"\b(?:\d{1,5}\s+)?(?:Calle|Avenida|Carrera|Camino|Paseo|Rua|Rue)\s+"
-                             rf"(?:(?:de|da|do|das|dos|des|du)\s+(?:la\s+|los\s+|las\s+)?)?(?:\d{{1,3}}\b|[{UPPER}][\w'-]*)"
-                             rf"(?:\s+[{UPPER}][\w'-]*){{0,2}}(?:\s+#?\s*\d{{1,5}}\b)?{_UNIT}", 0.7),
+                             r"(?:(?:de|da|do|das|dos|des|du)\s+(?:la\s+|los\s+|las\s+)?)?"
+                             rf"(?:\d{{1,3}}\b|[{UPPER}][\w'-]*)(?:\s+[{UPPER}][\w'-]*){{0,2}}"
+                             rf"(?:\s+#?\s*\d{{1,5}}\b)?{_UNIT}", 0.7),
             # "..., apartamento tres R,", "Let her see, unit C.", "We are in Room 418,", "Unit 204.": a numbered or
             # lettered unit said as a phrase of its own belongs to an address said nearby ("3 kids, unit 5 is ours"
             # goes on).
