@@ -79,6 +79,7 @@ sir madam mom mum dad mother father sister brother aunt uncle grandma grandpa ab
 son daughter grandson granddaughter husband wife cousin nephew niece baby stepdad stepmom boyfriend girlfriend
 caseworker case worker supervisor director manager counselor counsellor therapist teacher
 lawyer attorney judge officer doctor nurse sponsor interpreter advocate coordinator staff
+pastor reverend imam rabbi deacon chaplain
 client participant interviewer respondent speaker child children kid kids girl boy family
 shelter school office agency court hospital clinic church center program the a an
 monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday

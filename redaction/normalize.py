@@ -23,6 +23,8 @@ DIGITOS = {w: str(i) for i, w in enumerate("cero uno dos tres cuatro cinco seis 
 # only between two spoken digits in a run that is an identifier without it, so "six to eight" stays.
 HOMOPHONES = {"to": "2", "too": "2", "for": "4", "won": "1", "ate": "8"}
 HOMOPHONE_MIN_DIGITS = 5
+# "Oh, four kids" is an exclamation; "oh five three two seven" opens a number read out.
+LEADING_OH_MIN_DIGITS = 4
 # Whisper often writes a read-out number as numerals split by commas or periods ("412, 6, 7, 9, 8, 3",
 # "104.9, 375.2, 8165", "20,477,193"). That many digits in one run is an identifier, not an amount,
 # unless a unit follows it.
@@ -41,7 +43,7 @@ TLDS = ("com|org|net|edu|gov|mil|us|io|info|co|biz|me|app|tv|ly"
 _WORD = re.compile(r"[A-Za-z]+|\d+")
 _STOP = "|".join(sorted(STOP_WORDS, key=len, reverse=True))
 # What may sit between the numbers of one spoken run: spaces, a comma, a dash, a period, a pause ("...").
-_RUN_GAP = re.compile(r"[ \t]*(?:[,\-]|\.{1,3}|…)?[ \t]*(?:(?i:dash|hyphen)[ \t]*,?[ \t]*)?")
+_RUN_GAP = re.compile(r"[ \t]*(?:[,\-]|\.{1,3}|…)?[ \t]*(?:(?i:dash|hyphen|gui[oó]n)[ \t]*,?[ \t]*)?")
 NUMBER_WORDS = "|".join([*UNITS, *TEENS, *TENS, "oh", "hundred"])
 CARDINAL_WORDS = "|".join([*list(UNITS)[1:], *TEENS, *TENS, "hundred"])     # "one" to "hundred", as amounts say
 _SPANISH_DIGIT = re.compile(r"\b(?i:" + "|".join(DIGITOS) + r")\b")
@@ -49,28 +51,40 @@ _SPANISH_RUN = re.compile(_SPANISH_DIGIT.pattern + r"(?:" + _RUN_GAP.pattern + _
 # Spanish, Portuguese and French speakers say "arroba" or "arobase" for @ and "punto", "ponto" or "point".
 _AT = r"(?:at|arroba|arobase)"
 _DOT = r"(?:dot|punto|ponto|point)"
+_SLASH = r"(?:\s+|-)slash(?:\s+|-)"
+_LETTERS = r"(?:[a-z]\s+){1,5}[a-z]\b"      # "p n a", spelled out
 _SPOKEN_EMAIL = re.compile(
     # "email me at ...", "the form is online at www...": the word before "at" is the medium or a
     # function word, not the mailbox; a www. address, or one with a path, is a website.
     r"\b(?!(?:e-?mail|mail|message|online|website|site|" + _STOP + r")\s+at\b)"
-    r"(?P<local>[a-z0-9]+(?:\s+(?:" + _DOT + r"|underscore|dash|hyphen|period)\s+[a-z0-9]+)*"
+    # "h lindqvist at ...": an initial said before the name
+    r"(?P<local>(?:(?<!['’])(?![ai]\s)[a-z]\s+)?[a-z0-9]+(?:\s+(?:" + _DOT + r"|underscore|dash|hyphen|period)\s+[a-z0-9]+)*"
     # "ghiath dot masri eighty at ...": a number said after the name is part of the mailbox
     r"(?:\s+(?:\d+|" + NUMBER_WORDS + r")(?:[\s-]+(?:" + NUMBER_WORDS + r"))*)?)"
-    # a spoken domain may be several words ("at tri county research dot org")
-    r"\s+" + _AT + r"\s+(?!www\b)(?P<domain>(?:(?!(?:" + _STOP + r")\b)"
-    r"[a-z0-9-]+\s+){0,2}[a-z0-9-]+(?:(?:\s+" + _DOT + r"\s+|\.)[a-z0-9-]+)*(?:\s+" + _DOT + r"\s+|\.)"
+    # a spoken domain may be several words ("at tri county research dot org") or letters ("at k c c mail dot edu")
+    r"\s+" + _AT + r"\s+(?!www\b)(?P<domain>(?:(?:" + _LETTERS + r"|(?!(?:" + _STOP + r")\b)[a-z0-9-]+)\s+){0,2}"
+    r"[a-z0-9-]+(?:(?:\s+" + _DOT + r"\s+|\.)[a-z0-9-]+)*(?:\s+" + _DOT + r"\s+|\.)"
     r"(?:" + TLDS + r"))\b"
-    r"(?!/|\s+slash\b)",
+    r"(?!/|(?:\s+|-)slash\b)",
     re.IGNORECASE)
-# "kids dot org slash forms", Whisper's half-written "kids.org slash forms" and hyphened "connect-dot-net".
+# "kids dot org slash forms", Whisper's half-written "kids.org slash forms" ("slash-forms") and hyphened
+# "connect-dot-net".
 _SPOKEN_DOMAIN = re.compile(
-    r"\b[a-z0-9-]+(?:(?:\s+dot\s+|\.)[a-z0-9-]+)*(?:(?:\s+dot\s+|-dot-)(?:" + TLDS + r")\b(?:\s+slash\s+[a-z0-9-]+)*"
-    r"|\.(?:" + TLDS + r")\b(?:\s+slash\s+[a-z0-9-]+)+)",
+    r"\b[a-z0-9-]+(?:(?:\s+dot\s+|\.)[a-z0-9-]+)*(?:(?:\s+dot\s+|-dot-)(?:" + TLDS + r")\b"
+    r"(?:" + _SLASH + r"[a-z0-9-]+)*"
+    r"|\.(?:" + TLDS + r")\b(?:" + _SLASH + r"[a-z0-9-]+)+)",
+    re.IGNORECASE)
+# "w w w dot n v c lookup dot info", "www dot dorsainvil fund dot org slash apply": after "www" the words
+# up to the top-level domain are the site's name.
+_SPOKEN_WWW = re.compile(
+    r"\b(?:w\s+w\s+w|www|(?:double[\s-]?u\s+){2}double[\s-]?u)\s+dot\s+"
+    r"(?P<site>(?:(?:" + _LETTERS + r"|[a-z0-9-]+)\s+){0,2}"
+    r"[a-z0-9-]+(?:\s+dot\s+[a-z0-9-]+)*\s+dot\s+(?:" + TLDS + r")\b(?:" + _SLASH + r"[a-z0-9-]+)*)",
     re.IGNORECASE)
 _SPOKEN_SYMBOLS = [(re.compile(r"\s+(?:" + _DOT + r"|period)\s+|-dot-", re.I), "."),
                    (re.compile(r"\s+underscore\s+", re.I), "_"),
                    (re.compile(r"\s+(?:dash|hyphen)\s+", re.I), "-"),
-                   (re.compile(r"\s+slash\s+", re.I), "/"),
+                   (re.compile(_SLASH, re.I), "/"),
                    (re.compile(r"\s+" + _AT + r"\s+", re.I), "@")]
 
 
@@ -113,8 +127,8 @@ def _number_edits(text: str) -> list[tuple[int, int, str]]:
             s, e, w = tokens[j]
             if run and not _RUN_GAP.fullmatch(text[run[-1][1]:s]):
                 break
-            if w in REPEAT and j + 1 < len(tokens) and tokens[j + 1][2] in UNITS:
-                digits = UNITS[tokens[j + 1][2]] * REPEAT[w]
+            if w in REPEAT and _single_digit(tokens, j + 1):       # "double five", Whisper's "double 0"
+                digits = UNITS.get(tokens[j + 1][2], tokens[j + 1][2]) * REPEAT[w]
                 run.append((s, tokens[j + 1][1], digits, True))
                 j += 2
             elif w in TENS and j + 1 < len(tokens) and tokens[j + 1][2] in UNITS and tokens[j + 1][2] != "zero" \
@@ -124,11 +138,14 @@ def _number_edits(text: str) -> list[tuple[int, int, str]]:
             elif w in UNITS or w in TEENS or w in TENS:
                 run.append((s, e, UNITS.get(w) or TEENS.get(w) or TENS[w] + "0", True))
                 j += 1
-            elif w == "oh" and (run and run[-1][3] or _joined_digit(text, tokens, j)):
-                # "oh" is zero after a spoken digit, or hyphened to one ("oh-four"); else it is "Oh, four kids"
+            elif w == "oh" and (run and (run[-1][3] or _next_is_number(tokens, j)) or _joined_digit(text, tokens, j)):
+                # "oh" is zero after a digit ("3, oh five"), or hyphened to one ("oh-four"); else it is "Oh, four kids"
                 run.append((s, e, "0", True))
                 j += 1
-            elif w in HOMOPHONES and run and run[-1][3] and j + 1 < len(tokens) and tokens[j + 1][2] in UNITS:
+            elif w == "oh" and all(d == "0" for _, _, d, _ in run) and _next_is_number(tokens, j):
+                run.append((s, e, "0", "oh"))    # "oh oh four one seven": kept only before four digits more
+                j += 1
+            elif w in HOMOPHONES and run and run[-1][3] is not None and _single_digit(tokens, j + 1):
                 run.append((s, e, HOMOPHONES[w], None))   # None: a homophone, kept only in a long run
                 j += 1
             elif w.isdigit():
@@ -138,6 +155,9 @@ def _number_edits(text: str) -> list[tuple[int, int, str]]:
                 j += 1      # a separator said aloud: "five five five dash oh one..."; the gap check keeps it
             else:
                 break
+        if run and run[0][3] == "oh" and len("".join(d for _, _, d, k in run if k != "oh")) < LEADING_OH_MIN_DIGITS:
+            i += 1
+            continue
         if any(k is None for *_, k in run) and \
                 len("".join(d for _, _, d, k in run if k is not None)) < HOMOPHONE_MIN_DIGITS:
             run = run[:next(k for k, r in enumerate(run) if r[3] is None)]
@@ -158,6 +178,16 @@ def _number_edits(text: str) -> list[tuple[int, int, str]]:
     return edits
 
 
+def _next_is_number(tokens: list, j: int) -> bool:
+    """A number follows, or a digit's homophone and then a digit (Whisper's "oh for 8")."""
+    return j + 1 < len(tokens) and (_is_number(tokens[j + 1][2])
+                                    or tokens[j + 1][2] in HOMOPHONES and _single_digit(tokens, j + 2))
+
+
+def _single_digit(tokens: list, j: int) -> bool:
+    return j < len(tokens) and (tokens[j][2] in UNITS or len(tokens[j][2]) == 1 and tokens[j][2].isdigit())
+
+
 def _joined_digit(text: str, tokens: list, j: int) -> bool:
     return j + 1 < len(tokens) and tokens[j + 1][2] in UNITS and text[tokens[j][1]:tokens[j + 1][0]] == "-"
 
@@ -174,6 +204,61 @@ def _letter_dash_edits(text: str) -> list[tuple[int, int, str]]:
         if m["oh"]:
             edits.append((m.start("oh"), m.end("oh"), "0"))
     return edits
+
+
+# "twenty-four, C C, oh five three two seven", "W A C, 770-412-8": letters spelled among the digits
+# of a code read out. The view joins them ("24-CC-05327"); "I" and "A" at its edges are words, and
+# dotted letters an abbreviation ("M.R.N. 20417").
+_NUMBER_WORD = (r"(?i:(?:" + "|".join(TENS) + r")(?:-(?:" + "|".join(list(UNITS)[1:]) + r"))?|"
+                + "|".join([*TEENS, *UNITS]) + r")\b")
+_SPELLED = re.compile(r"(?<![\w'’-])(?:(?P<letter>[A-Z])(?![\w'’.])|(?P<digits>\d+(?:-\d+)*)\b"
+                      r"|(?P<words>" + _NUMBER_WORD + r"))")
+# "seventy-one dot two three eight dot fourteen dot two oh six": an IP address read out.
+_IP_PART = r"(?:\d{1,3}\b|" + _NUMBER_WORD + r")"
+_SPOKEN_IP = re.compile(r"(?<![\w.-])" + _IP_PART + r"(?:\s+(?i:dot)\s+" + _IP_PART + r"){3}(?![\w-]|\.\d)")
+
+
+def _ip_edits(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), ".".join(p if p.isdigit() else _word_digits(p)
+                                          for p in re.split(r"\s+(?i:dot)\s+", m.group())))
+            for m in _SPOKEN_IP.finditer(text)]
+CODE_MIN_DIGITS = 5
+
+
+def _code_edits(text: str) -> list[tuple[int, int, str]]:
+    edits: list[tuple[int, int, str]] = []
+    run: list[re.Match] = []
+    for m in [*_SPELLED.finditer(text), None]:
+        if m is not None and (not run or _RUN_GAP.fullmatch(text[run[-1].end():m.start()])):
+            run.append(m)
+            continue
+        while run and run[0]["letter"] in ("A", "I"):
+            run.pop(0)
+        while run and run[-1]["letter"] in ("A", "I"):
+            run.pop()
+        digits = [_digits(t) for t in run if not t["letter"]]
+        if any(t["letter"] for t in run) and digits and sum(map(len, digits)) >= CODE_MIN_DIGITS:
+            parts = []
+            for t in run:
+                if t["letter"] and parts and parts[-1].isalpha():
+                    parts[-1] += t["letter"]
+                else:
+                    parts.append(t["letter"] or _digits(t))
+            edits.append((run[0].start(), run[-1].end(), "-".join(parts)))
+        run = [m] if m is not None else []
+    return edits
+
+
+def _digits(token: re.Match) -> str:
+    return token["digits"] or _word_digits(token["words"])
+
+
+def _word_digits(word: str) -> str:
+    """ "twenty-four" -> "24", "fourteen" -> "14", "six" -> "6"."""
+    words = word.lower().split("-")
+    if words[0] in TENS:
+        return TENS[words[0]] + (UNITS[words[1]] if len(words) > 1 else "0")
+    return TEENS.get(words[0]) or UNITS[words[0]]
 
 
 def _spanish_edits(text: str) -> list[tuple[int, int, str]]:
@@ -221,7 +306,12 @@ def _email_edits(text: str) -> list[tuple[int, int, str]]:
         return fragment
 
     edits, taken = [], []
+    for m in _SPOKEN_WWW.finditer(text):
+        edits.append((m.start(), m.end(), "www." + re.sub(r"\s+", "", spoken_to_symbols(" " + m["site"]))))
+        taken.append((m.start(), m.end()))
     for m in _SPOKEN_EMAIL.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
         local, domain = spoken_to_symbols(m.group("local")), spoken_to_symbols(m.group("domain"))
         edits.append((m.start(), m.end(), re.sub(r"\s+", "", local) + "@" + re.sub(r"\s+", "", domain)))
         taken.append((m.start(), m.end()))
@@ -236,4 +326,6 @@ def normalize(text: str) -> NormalizedText:
     view = _rewrite(view, _spanish_edits(view.text))
     view = _rewrite(view, _letter_dash_edits(view.text))
     view = _rewrite(view, _number_edits(view.text))
+    view = _rewrite(view, _code_edits(view.text))
+    view = _rewrite(view, _ip_edits(view.text))
     return _rewrite(view, _email_edits(view.text))

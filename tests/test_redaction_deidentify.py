@@ -273,3 +273,11 @@ def test_a_kin_title_said_with_a_name_stays_a_word_elsewhere(vault):
     text = " ".join(s.text for s in run(Study(), vault, ["His uncle. Tío Arcadio. He raised him.",
                                                           "Mi tío. Él me recibió."]).segments)
     assert "Arcadio" not in text and "Mi tío." in text, text
+
+
+def test_a_clergy_title_said_with_a_name_stays_a_word_elsewhere(vault):
+    # "I am Pastor Okonjo-Barre" names one person; the title alone ("Pastor, how long...") is no name
+    text = " | ".join(s.text for s in run(Study(), vault, [
+        "Thank you for coming. I am Pastor Okonjo-Barre, I lead a small church.",
+        "Pastor, how long have you been in this city?", "She needs a letter from the pastor."]).segments)
+    assert "Okonjo" not in text and "Pastor, how long" in text and "from the pastor." in text, text

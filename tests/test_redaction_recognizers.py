@@ -21,7 +21,7 @@ def test_offset_map_points_spoken_digits_and_email_at_the_raw_words():
 
 def test_normalize_leaves_ordinary_numbers_and_interjections():
     for text in ("we waited about four years", "Oh, two of them stayed", "one or two kids", "uno, dos, tres y ya",
-                 "Oh-oh, four of them"):
+                 "Oh-oh, four of them", "Oh oh, three kids came"):
         assert normalize(text).text == text
 
 
@@ -345,6 +345,11 @@ def test_recognizer_finds(text, kind, expected):
     # a language after "speak" at a segment's start is no person ("Karen" the people, not a Karen)
     ("Speaks Karen, he says the heat is low. Speak Karen, so it was cold.", "PERSON"),
     ("Prices went from $4.50-5.00 to $6.25-7.00, and my account was $1,250 short.", "CASE_NUMBER"),
+    ("She finished the twenty-first mile and the thirteenth round of chemo.", "DATE"),
+    ("Room two, I think, and a lot, seven of them.", "ADDRESS"),
+    ("It went one point five point two point three percent over the years.", "IP_ADDRESS"),
+    ("I, 555 of them, and Plan B, 2 kids in grade K, 12 in all.", "CASE_NUMBER"),
+    ("Ages 5 to 9, 10 to 14, and 1 to 2 of them stayed. We did double 0 and 7, then 5 for 6.", "CASE_NUMBER"),
 ])
 def test_recognizer_leaves_ordinary_speech(text, kind):
     assert kind not in found(text), found(text)
@@ -464,6 +469,32 @@ def test_a_word_name_before_a_name_joins_it_only_as_a_name():
     ("Her docket is KV dash two oh two four, and the file's M dash four four one nine.", "CASE_NUMBER",
      "M dash four four one nine"),
     ("Ahora vivimos en 2215 Calle Los Pinos, número 9, con mi hermana.", "ADDRESS", "2215 Calle Los Pinos, número 9"),
+    # letters spelled among a code's digits; digits written and spoken in one number; "oh" opening one
+    ("The clerk read it as three one dash K, oh oh two five eight, for the hearing.", "CASE_NUMBER",
+     "three one dash K, oh oh two five eight"),
+    ("It's printed there, fifty-two, R T, oh four four one six. That's the one.", "CASE_NUMBER",
+     "fifty-two, R T, oh four four one six"),
+    ("El número es B K, tres uno cuatro siete, guion, cero cero dos, nada más.", "CASE_NUMBER",
+     "B K, tres uno cuatro siete, guion, cero cero dos"),
+    ("The member number on the card is 4 2 9 1, oh six three, five five zero.", "CASE_NUMBER",
+     "4 2 9 1, oh six three, five five zero"),
+    ("The claim came back as oh seven seven three one, no letters.", "CASE_NUMBER", "oh seven seven three one"),
+    # spelled letters in a spoken mailbox or site; a site's name after "www" up to its domain; a spoken IP address
+    ("Send the form to r castellano at t r c housing dot org, please.", "EMAIL_ADDRESS",
+     "r castellano at t r c housing dot org"),
+    ("The list is on w w w dot m k g tenants dot net slash help, I think.", "URL",
+     "w w w dot m k g tenants dot net slash help"),
+    ("Look at www dot greenfield food bank dot org for hours.", "URL", "www dot greenfield food bank dot org"),
+    ("The router showed eighty-four dot one one two dot nineteen dot six, then it dropped.", "IP_ADDRESS",
+     "eighty-four dot one one two dot nineteen dot six"),
+    # Whisper's read-out digits: "double" before a numeral, a homophone between numerals, a hyphened "slash"
+    ("The account is 318, double 0, 442, 7, from the letter.", "CASE_NUMBER", "318, double 0, 442, 7"),
+    ("Her number's 6 to 3, oh for 1, 5, 8, 2, I think.", "CASE_NUMBER", "6 to 3, oh for 1, 5, 8, 2"),
+    ("The form's at Casa-Luz-NW.org slash-ayuda, on the flyer.", "URL", "Casa-Luz-NW.org slash-ayuda"),
+    # a day past any school grade, spelled out; a day number a weekday pins; a trailer lot said in words
+    ("Payday is usually the twenty-third, so rent waits until then.", "DATE", "the twenty-third"),
+    ("I remember because the eleven was Friday and nobody answered.", "DATE", "the eleven"),
+    ("We moved the trailer to Pinewood Park, lot twenty-two, after the storm.", "ADDRESS", "lot twenty-two"),
 ])
 def test_recognizer_finds_all_of_it(text, kind, expected):
     assert expected in found(text).get(kind, []), found(text)

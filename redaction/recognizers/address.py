@@ -73,12 +73,15 @@ def street_cased() -> PatternRecognizer:
             # "..., apartamento tres R,", "Let her see, unit C.", "We are in Room 418,", "Unit 204.": a numbered or
             # lettered unit said as a phrase of its own belongs to an address said nearby ("3 kids, unit 5 is ours"
             # goes on).
-            # "His mom's place is unit 14": a home said to be a unit; "the trailer park, lot 9," a lot in one.
+            # "His mom's place is unit 14": a home said to be a unit; "the trailer park, lot 9," a lot in one
+            # ("lot thirty-one" too; "room two" may be any room).
             Pattern("unit_alone", rf"(?<=(?:^|[,.?!])\s*|\b(?i:in|at)\s+"
                                   rf"|\b(?i:place|home|house|address)(?:\s+(?i:is|was)|['’]s)\s+)"
-                                  rf"(?:{_UNIT_WORD}|(?i:room|lot)(?=\s*#?\s*\d))"
+                                  rf"(?:{_UNIT_WORD}|(?i:room|lot)(?=\s*#?\s*\d)"
+                                  rf"|(?i:lot)(?=\s*(?i:{CARDINAL_WORDS})\b))"
                                   rf"\s*#?\s*(?:[A-Za-z]?\d[\w-]*|[A-Z]\b"
-                                  rf"|(?i:{_NUMBER_WORD}|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\b)"
+                                  rf"|(?i:{_NUMBER_WORD}|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\b"
+                                  rf"(?:[\s-](?i:{CARDINAL_WORDS}|oh)\b)*)"
                                   r"(?:\s+[A-Z]\b)?(?=\s*[,.;!?]|\s*$)", 0.6),
         ],
         global_regex_flags=_CASED)

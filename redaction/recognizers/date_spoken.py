@@ -66,9 +66,13 @@ _DIA_SEMANA = (rf"\b(?i:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|dom
 _MONTH_DASH_DAY = r"(?:1[0-2]|0?[1-9])-(?:3[01]|[12]\d|0?[1-9])" + _NO_NOUN_AFTER
 _DAY_ALONE = (rf"(?<=(?i:\b(?:on|by|until|till|since|before|after|from|through|for|around|to))\s+)"
               rf"(?i:the\s+{_ORDINAL_DAY})" + _NO_NOUN_AFTER)
-# "we meet usually the 21st": written as a numeral, an ordinal with no noun after it is a day even
-# without a preposition (a spelled-out one is as often a rank: "she was the third").
-_NUMERAL_DAY_ALONE = r"(?i:\bthe\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))" + _NO_NOUN_AFTER
+# "we meet usually the 21st", "the twenty-second I have three things": written as a numeral, or past any
+# school grade, an ordinal with no noun after it is a day even without a preposition (a low one spelled
+# out is as often a rank: "she was the third").
+_NUMERAL_DAY_ALONE = rf"(?i:\bthe\s+(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)|{_HIGH_ORDINAL}))" + _NO_NOUN_AFTER
+# "the fifteen was Saturday": a weekday pins a day number to a date.
+_DAY_WAS_WEEKDAY = (rf"(?i:\bthe\s+{_DAY})(?=\s+(?i:was|is|fell\s+on|falls\s+on)\s+(?:a\s+)?"
+                    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
 # A holiday names a day of the year ("two days before Thanksgiving"), and Ramadan a month, like "in May".
 # Whisper writes some holidays in lower case ("mother's day"); those whose words are ordinary in lower
 # case ("a good friday", "a new year", "holi") need their capitals, or a preposition ("on good friday").
@@ -115,6 +119,7 @@ def date() -> PatternRecognizer:
             Pattern("iso", r"\b(?:19|20)\d\d-[01]\d-[0-3]\d\b", 0.85),
             Pattern("day_alone", _DAY_ALONE, 0.6),
             Pattern("numeral_day_alone", _NUMERAL_DAY_ALONE, 0.6),
+            Pattern("day_was_weekday", _DAY_WAS_WEEKDAY, 0.6),
             # "Friday the 13th", "on Monday the fifth": a weekday pins the ordinal to a date.
             Pattern("it_was_day", _IT_WAS_DAY + _NO_NOUN_AFTER, 0.6),
             Pattern("slashed", rf"(?i:\b{_MONTH_NUMBER}\s+slash\s+(?:{_DAY}|oh[\s-](?:{_CARD})))\b", 0.6),

@@ -20,7 +20,8 @@ from redaction.recognizers import register
 NER_SCORE = 0.85
 LOWERCASE_SCORE = 0.4      # under the usual review threshold: a person decides
 _EDGE = {"DET", "PRON", "PUNCT", "ADP", "CCONJ", "PART", "SPACE"}
-# "Speaks Karen": spaCy reads a segment's capitalised verb and the language after it as a person.
+# "Speaks Karen", "Lady Win / Speak, ...": spaCy reads a segment's capitalised verb and the language
+# or the name next to it as one person.
 _SPEAKS = frozenset({"speak", "speaks", "spoke", "speaking", "talk", "talks", "talking"})
 _KEPT_PLACES = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(US_STATES | COUNTRIES, key=len, reverse=True))
                           + r")\b", re.IGNORECASE)
@@ -143,7 +144,7 @@ class NerRecognizer(LocalRecognizer):
         while tokens and (tokens[0].pos_ in _EDGE or tokens[0].lower_ in NOT_NAMES and not _opens_name(ent, tokens)
                           or tokens[0].lower_ in _SPEAKS):
             tokens.pop(0)
-        while tokens and (tokens[-1].pos_ in _EDGE or tokens[-1].text in ("'s", "’s")):
+        while tokens and (tokens[-1].pos_ in _EDGE or tokens[-1].text in ("'s", "’s") or tokens[-1].lower_ in _SPEAKS):
             tokens.pop()
         if not tokens:
             return []
