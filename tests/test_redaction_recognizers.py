@@ -500,6 +500,11 @@ def test_recognizer_finds_all_of_it(text, kind, expected):
     assert expected in found(text).get(kind, []), found(text)
 
 
+def test_a_capitalised_speak_after_a_name_is_not_part_of_it():
+    hits = found("And then Maria Speaks, in English, to the judge.")
+    assert not any("Speaks" in hit for kind in hits.values() for hit in kind) and "Maria" in hits["PERSON"], hits
+
+
 def test_two_english_capitals_alone_are_a_phrase_not_a_name():
     assert "Good Morning" not in found("Good Morning. How are you?").get("PROPER_NOUN", [])
 

@@ -22,7 +22,7 @@ LOWERCASE_SCORE = 0.4      # under the usual review threshold: a person decides
 _EDGE = {"DET", "PRON", "PUNCT", "ADP", "CCONJ", "PART", "SPACE"}
 # "Speaks Karen", "Lady Win / Speak, ...": spaCy reads a segment's capitalised verb and the language
 # or the name next to it as one person.
-_SPEAKS = frozenset({"speak", "speaks", "spoke", "speaking", "talk", "talks", "talking"})
+SPEAK_VERBS = frozenset({"speak", "speaks", "spoke", "speaking", "talk", "talks", "talking"})
 _KEPT_PLACES = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(US_STATES | COUNTRIES, key=len, reverse=True))
                           + r")\b", re.IGNORECASE)
 
@@ -142,9 +142,10 @@ class NerRecognizer(LocalRecognizer):
         """The entity without edge determiners/punctuation, minus kept states and countries."""
         tokens = list(ent)
         while tokens and (tokens[0].pos_ in _EDGE or tokens[0].lower_ in NOT_NAMES and not _opens_name(ent, tokens)
-                          or tokens[0].lower_ in _SPEAKS):
+                          or tokens[0].lower_ in SPEAK_VERBS):
             tokens.pop(0)
-        while tokens and (tokens[-1].pos_ in _EDGE or tokens[-1].text in ("'s", "’s") or tokens[-1].lower_ in _SPEAKS):
+        while tokens and (tokens[-1].pos_ in _EDGE or tokens[-1].text in ("'s", "’s")
+                          or tokens[-1].lower_ in SPEAK_VERBS):
             tokens.pop()
         if not tokens:
             return []

@@ -19,7 +19,8 @@ from redaction.gazetteers import (FAMILY_NAMES, GIVEN_NAMES, KEPT_WORDS, LOWER, 
                                   common_words, english_words, faith_named, given_names, in_words, is_demonym,
                                   person_names)
 from redaction.recognizers import register
-from redaction.recognizers.ner import after_place_word, is_cased, opens_sentence, taken_for_nation, unknown_nation
+from redaction.recognizers.ner import (SPEAK_VERBS, after_place_word, is_cased, opens_sentence, taken_for_nation,
+                                       unknown_nation)
 
 SCORE = 0.6
 _TITLE_CASE = re.compile(rf"[{UPPER}](?:[{LOWER}]|['’][{UPPER}])")   # "Luz", "Étienne", "O'Neil"; not "ICE", "I-1"
@@ -83,7 +84,7 @@ class ProperNounRecognizer(LocalRecognizer):
         while i < len(doc):
             j = i
             while j < len(doc) and (j == i or not opens_sentence(doc[j])):
-                if _candidate(doc[j], self._words):
+                if _candidate(doc[j], self._words) and doc[j].lower_ not in SPEAK_VERBS:
                     j += 1
                 elif j > i and doc[j].lower_ in PARTICLES and j + 1 < len(doc) and _candidate(doc[j + 1], self._words):
                     j += 2
