@@ -346,6 +346,7 @@ def test_recognizer_finds(text, kind, expected):
     ("Speaks Karen, he says the heat is low. Speak Karen, so it was cold.", "PERSON"),
     ("Prices went from $4.50-5.00 to $6.25-7.00, and my account was $1,250 short.", "CASE_NUMBER"),
     ("She finished the twenty-first mile and the thirteenth round of chemo.", "DATE"),
+    ("Which grade is she in now?\nThe fourth, like her cousin.", "DATE"),
     ("Room two, I think, and a lot, seven of them.", "ADDRESS"),
     ("It went one point five point two point three percent over the years.", "IP_ADDRESS"),
     ("I, 555 of them, and Plan B, 2 kids in grade K, 12 in all.", "CASE_NUMBER"),
@@ -495,6 +496,8 @@ def test_a_word_name_before_a_name_joins_it_only_as_a_name():
     ("Payday is usually the twenty-third, so rent waits until then.", "DATE", "the twenty-third"),
     ("I remember because the eleven was Friday and nobody answered.", "DATE", "the eleven"),
     ("We moved the trailer to Pinewood Park, lot twenty-two, after the storm.", "ADDRESS", "lot twenty-two"),
+    # an ordinal answering the other speaker's question about a day
+    ("When did the check come?\nThe fifth, I think.", "DATE", "The fifth"),
 ])
 def test_recognizer_finds_all_of_it(text, kind, expected):
     assert expected in found(text).get(kind, []), found(text)

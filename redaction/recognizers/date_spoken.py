@@ -70,6 +70,11 @@ _DAY_ALONE = (rf"(?<=(?i:\b(?:on|by|until|till|since|before|after|from|through|f
 # school grade, an ordinal with no noun after it is a day even without a preposition (a low one spelled
 # out is as often a rank: "she was the third").
 _NUMERAL_DAY_ALONE = rf"(?i:\bthe\s+(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)|{_HIGH_ORDINAL}))" + _NO_NOUN_AFTER
+# "What day did she come home?" / "The ninth, yes.": an ordinal answering the other speaker's question
+# about a day is one (a turn is its own line).
+_ANSWERED_DAY = (r"(?<=(?i:\bwhen\b|\bwhat\s+day\b|\bwhich\s+day\b|\bdate\b|\bbirthday\b|\bborn\b)[^\n.?!]{0,60}"
+                 r"\?[ \t]*\n[ \t]*(?:(?i:yes|yeah|um|uh|oh|it\s+was|it's),?\s+)?)"
+                 rf"(?i:the\s+{_ORDINAL_DAY})(?={_PHRASE_END})")
 # "the fifteen was Saturday": a weekday pins a day number to a date.
 _DAY_WAS_WEEKDAY = (rf"(?i:\bthe\s+{_DAY})(?=\s+(?i:was|is|fell\s+on|falls\s+on)\s+(?:a\s+)?"
                     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
@@ -120,6 +125,7 @@ def date() -> PatternRecognizer:
             Pattern("day_alone", _DAY_ALONE, 0.6),
             Pattern("numeral_day_alone", _NUMERAL_DAY_ALONE, 0.6),
             Pattern("day_was_weekday", _DAY_WAS_WEEKDAY, 0.6),
+            Pattern("answered_day", _ANSWERED_DAY, 0.6),
             # "Friday the 13th", "on Monday the fifth": a weekday pins the ordinal to a date.
             Pattern("it_was_day", _IT_WAS_DAY + _NO_NOUN_AFTER, 0.6),
             Pattern("slashed", rf"(?i:\b{_MONTH_NUMBER}\s+slash\s+(?:{_DAY}|oh[\s-](?:{_CARD})))\b", 0.6),
