@@ -167,7 +167,7 @@ def _number_edits(text: str) -> list[tuple[int, int, str]]:
             edits += [(e, run[k + 1][0], "-") for k, (_, e, *_) in enumerate(run[:-1])
                       if re.search(r"[,.\-]|dash|hyphen", text[e:run[k + 1][0]], re.IGNORECASE)]
             i = j
-        elif words >= 2 and any(spoken for *_, spoken in run):
+        elif words >= 2 and (any(spoken for *_, spoken in run) or _read_out_with_homophones(text, run)):
             for k, (s, e, digits, _) in enumerate(run):
                 gap_end = run[k + 1][0] if k + 1 < len(run) else e
                 sep = "-" if k + 1 < len(run) and re.search(r"[,.…\-]|dash|hyphen", text[e:gap_end], re.I) else ""
@@ -176,6 +176,13 @@ def _number_edits(text: str) -> list[tuple[int, int, str]]:
         else:
             i += 1
     return edits
+
+
+def _read_out_with_homophones(text: str, run: list) -> bool:
+    """Whisper's "6 to 7 0 6 6 to 7": numerals read one by one, with a digit's homophone between; "2 to 3,
+    4 to 5" is ranges, with no two numerals side by side."""
+    return any(k is None for *_, k in run) and any(
+        a[3] is False and b[3] is False and re.fullmatch(r"[ \t]+", text[a[1]:b[0]]) for a, b in zip(run, run[1:]))
 
 
 def _next_is_number(tokens: list, j: int) -> bool:

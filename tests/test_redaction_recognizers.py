@@ -347,6 +347,7 @@ def test_recognizer_finds(text, kind, expected):
     ("Prices went from $4.50-5.00 to $6.25-7.00, and my account was $1,250 short.", "CASE_NUMBER"),
     ("She finished the twenty-first mile and the thirteenth round of chemo.", "DATE"),
     ("Which grade is she in now?\nThe fourth, like her cousin.", "DATE"),
+    ("The classes are for 2 to 3, 4 to 5, and 6 to 7 year olds.", "CASE_NUMBER"),
     ("Room two, I think, and a lot, seven of them.", "ADDRESS"),
     ("It went one point five point two point three percent over the years.", "IP_ADDRESS"),
     ("I, 555 of them, and Plan B, 2 kids in grade K, 12 in all.", "CASE_NUMBER"),
@@ -491,6 +492,7 @@ def test_a_word_name_before_a_name_joins_it_only_as_a_name():
     # Whisper's read-out digits: "double" before a numeral, a homophone between numerals, a hyphened "slash"
     ("The account is 318, double 0, 442, 7, from the letter.", "CASE_NUMBER", "318, double 0, 442, 7"),
     ("Her number's 6 to 3, oh for 1, 5, 8, 2, I think.", "CASE_NUMBER", "6 to 3, oh for 1, 5, 8, 2"),
+    ("The account on the bill is 3 to 8 0 4 4 to 1, I think.", "CASE_NUMBER", "3 to 8 0 4 4 to 1"),
     ("The form's at Casa-Luz-NW.org slash-ayuda, on the flyer.", "URL", "Casa-Luz-NW.org slash-ayuda"),
     # a day past any school grade, spelled out; a day number a weekday pins; a trailer lot said in words
     ("Payday is usually the twenty-third, so rent waits until then.", "DATE", "the twenty-third"),
