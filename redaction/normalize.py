@@ -42,8 +42,8 @@ TLDS = ("com|org|net|edu|gov|mil|us|io|info|co|biz|me|app|tv|ly"
 
 _WORD = re.compile(r"[A-Za-z]+|\d+")
 _STOP = "|".join(sorted(STOP_WORDS, key=len, reverse=True))
-# What may sit between the numbers of one spoken run: spaces, a comma, a dash, a period, a pause ("...").
-_RUN_GAP = re.compile(r"[ \t]*(?:[,\-]|\.{1,3}|…)?[ \t]*(?:(?i:dash|hyphen|gui[oó]n)[ \t]*,?[ \t]*)?")
+# What may sit between the numbers of one spoken run: spaces, a comma, a dash, a period, a pause ("...", "—").
+_RUN_GAP = re.compile(r"[ \t]*(?:[,\-—–]|\.{1,3}|…)?[ \t]*(?:(?i:dash|hyphen|gui[oó]n)[ \t]*,?[ \t]*)?")
 NUMBER_WORDS = "|".join([*UNITS, *TEENS, *TENS, "oh", "hundred"])
 CARDINAL_WORDS = "|".join([*list(UNITS)[1:], *TEENS, *TENS, "hundred"])     # "one" to "hundred", as amounts say
 _SPANISH_DIGIT = re.compile(r"\b(?i:" + "|".join(DIGITOS) + r")\b")
@@ -58,7 +58,8 @@ _SPOKEN_EMAIL = re.compile(
     # function word, not the mailbox; a www. address, or one with a path, is a website.
     r"\b(?!(?:e-?mail|mail|message|online|website|site|" + _STOP + r")\s+at\b)"
     # "h lindqvist at ...": an initial said before the name
-    r"(?P<local>(?:(?<!['’])(?![ai]\s)[a-z]\s+)?[a-z0-9]+(?:\s+(?:" + _DOT + r"|underscore|dash|hyphen|period)\s+[a-z0-9]+)*"
+    r"(?P<local>(?:(?<!['’])(?![ai]\s)[a-z]\s+)?[a-z0-9]+"
+    r"(?:\s+(?:" + _DOT + r"|underscore|dash|hyphen|period)\s+(?:" + _LETTERS + r"|[a-z0-9]+))*"
     # "ghiath dot masri eighty at ...": a number said after the name is part of the mailbox
     r"(?:\s+(?:\d+|" + NUMBER_WORDS + r")(?:[\s-]+(?:" + NUMBER_WORDS + r"))*)?)"
     # a spoken domain may be several words ("at tri county research dot org") or letters ("at k c c mail dot edu")
@@ -70,7 +71,9 @@ _SPOKEN_EMAIL = re.compile(
 # "kids dot org slash forms", Whisper's half-written "kids.org slash forms" ("slash-forms") and hyphened
 # "connect-dot-net".
 _SPOKEN_DOMAIN = re.compile(
-    r"\b[a-z0-9-]+(?:(?:\s+dot\s+|\.)[a-z0-9-]+)*(?:(?:\s+dot\s+|-dot-)(?:" + TLDS + r")\b"
+    # "ride b c s dot org", "hometown steel c u dot org": a name with spelled letters runs back over its words
+    r"\b(?<!['’])(?:(?:(?!(?:" + _STOP + r")\b)[a-z0-9-]+\s+){0,2}(?:[a-z]\s+)+)?"
+    r"[a-z0-9-]+(?:(?:\s+dot\s+|\.)[a-z0-9-]+)*(?:(?:\s+dot\s+|-dot-)(?:" + TLDS + r")\b"
     r"(?:" + _SLASH + r"[a-z0-9-]+)*"
     r"|\.(?:" + TLDS + r")\b(?:" + _SLASH + r"[a-z0-9-]+)+)",
     re.IGNORECASE)
@@ -127,6 +130,11 @@ def _number_edits(text: str) -> list[tuple[int, int, str]]:
             s, e, w = tokens[j]
             if run and not _RUN_GAP.fullmatch(text[run[-1][1]:s]):
                 break
+            # a pause dash goes on a number read digit by digit ("five eight — five eight three"); between
+            # bigger numbers it is a correction ("Nineteen seventy — seventy-four")
+            if run and re.search("[—–]", text[run[-1][1]:s]) \
+                    and not (len(run[-1][2]) == 1 and _single_digit(tokens, j)):
+                break
             if w in REPEAT and _single_digit(tokens, j + 1):       # "double five", Whisper's "double 0"
                 digits = UNITS.get(tokens[j + 1][2], tokens[j + 1][2]) * REPEAT[w]
                 run.append((s, tokens[j + 1][1], digits, True))
@@ -170,7 +178,8 @@ def _number_edits(text: str) -> list[tuple[int, int, str]]:
         elif words >= 2 and (any(spoken for *_, spoken in run) or _read_out_with_homophones(text, run)):
             for k, (s, e, digits, _) in enumerate(run):
                 gap_end = run[k + 1][0] if k + 1 < len(run) else e
-                sep = "-" if k + 1 < len(run) and re.search(r"[,.…\-]|dash|hyphen", text[e:gap_end], re.I) else ""
+                sep = "-" if k + 1 < len(run) and re.search(r"[,.…\-—–]|dash|hyphen", text[e:gap_end], re.I) \
+                    else ""
                 edits.append((s, gap_end, digits + sep))
             i = j
         else:
@@ -324,7 +333,7 @@ def _email_edits(text: str) -> list[tuple[int, int, str]]:
         taken.append((m.start(), m.end()))
     for m in _SPOKEN_DOMAIN.finditer(text):
         if not any(s < m.end() and m.start() < e for s, e in taken):
-            edits.append((m.start(), m.end(), spoken_to_symbols(m.group())))
+            edits.append((m.start(), m.end(), re.sub(r"\s+", "", spoken_to_symbols(m.group()))))
     return edits
 
 

@@ -346,8 +346,10 @@ def test_recognizer_finds(text, kind, expected):
     ("Speaks Karen, he says the heat is low. Speak Karen, so it was cold.", "PERSON"),
     ("Prices went from $4.50-5.00 to $6.25-7.00, and my account was $1,250 short.", "CASE_NUMBER"),
     ("She finished the twenty-first mile and the thirteenth round of chemo.", "DATE"),
-    ("Which grade is she in now?\nThe fourth, like her cousin.", "DATE"),
+    ("Which grade is she in now?\nThe fourth, like her cousin. May I ask which grade he's in?\nThe fifth.", "DATE"),
     ("The classes are for 2 to 3, 4 to 5, and 6 to 7 year olds.", "CASE_NUMBER"),
+    ("We need space, two or three rooms, and a trailer. Then a b, then c.", "ADDRESS"),
+    ("I had two — three jobs, and five — no, six kids.", "CASE_NUMBER"),
     ("Room two, I think, and a lot, seven of them.", "ADDRESS"),
     ("It went one point five point two point three percent over the years.", "IP_ADDRESS"),
     ("I, 555 of them, and Plan B, 2 kids in grade K, 12 in all.", "CASE_NUMBER"),
@@ -498,8 +500,19 @@ def test_a_word_name_before_a_name_joins_it_only_as_a_name():
     ("Payday is usually the twenty-third, so rent waits until then.", "DATE", "the twenty-third"),
     ("I remember because the eleven was Friday and nobody answered.", "DATE", "the eleven"),
     ("We moved the trailer to Pinewood Park, lot twenty-two, after the storm.", "ADDRESS", "lot twenty-two"),
+    # spelled letters in a site's name or a mailbox's last part; a pause dash in a number; a unit's letter and
+    # number; a trailer's space
+    ("It was on the flyer, grow k s d dot org, and on the door.", "URL", "grow k s d dot org"),
+    ("The real page is lakeshore farm c u dot com, not the one in the text.", "URL", "lakeshore farm c u dot com"),
+    ("Or write her at tpark dot m d at outlook dot com.", "EMAIL_ADDRESS", "tpark dot m d at outlook dot com"),
+    ("The member number is four four one, two six — two nine eight, three, for the plan.", "CASE_NUMBER",
+     "four four one, two six — two nine eight, three"),
+    ("Now it's sixty-one forty Marsh Hawk Road, unit D four, by the pool.", "ADDRESS",
+     "sixty-one forty Marsh Hawk Road, unit D four"),
+    ("They stay in the park off the highway, space seventy-one, since spring.", "ADDRESS", "space seventy-one"),
     # an ordinal answering the other speaker's question about a day
     ("When did the check come?\nThe fifth, I think.", "DATE", "The fifth"),
+    ("So the move was on, what, Friday the sixth?\nThe sixth, yes.", "DATE", "The sixth"),
 ])
 def test_recognizer_finds_all_of_it(text, kind, expected):
     assert expected in found(text).get(kind, []), found(text)

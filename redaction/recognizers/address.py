@@ -19,9 +19,10 @@ _NOT_NAME = (r"(?!(?:the|a|an|same|other|this|that|his|her|my|our|their|one|more
 _CASED = re.DOTALL | re.MULTILINE
 _NUMBER_WORD = _NUMBER + "|" + CARDINAL_WORDS
 _UNIT_WORD = r"(?i:apartment|apartamento|apt\.?|unit|suite)"
-# "apartment 2c", "Apt. B", "apartamento tres R"; "lot 14", "trailer 3", "space nine" only with a number
-# ("space is short" is no unit); "3rd floor".
-_UNIT = (rf"(?:\s*,?\s*(?:(?:{_UNIT_WORD}|(?i:ste\.?)|#|number|(?i:n[uú]mero))\s*[\w-]+(?:\s+(?-i:[A-Z])\b)?"
+# "apartment 2c", "Apt. B", "unit C nine", "apartamento tres R"; "lot 14", "trailer 3", "space nine" only with
+# a number ("space is short" is no unit); "3rd floor".
+_UNIT = (rf"(?:\s*,?\s*(?:(?:{_UNIT_WORD}|(?i:ste\.?)|#|number|(?i:n[uú]mero))\s*"
+         rf"(?:(?-i:[A-Z])\s+(?i:{CARDINAL_WORDS})\b(?:[\s-](?i:{CARDINAL_WORDS})\b)*|[\w-]+(?:\s+(?-i:[A-Z])\b)?)"
          rf"|(?:lot|space|trailer|room|building|bldg\.?)\s*#?(?:[A-Za-z]?\d[\w-]*|(?:{_NUMBER_WORD})\b(?:-\w+)?)"
          r"|(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+floor\b))?")
 # "eighty-eight", "twenty-two-ten", "four oh six": two number words at least ("one Main Street job" is none).
@@ -74,11 +75,11 @@ def street_cased() -> PatternRecognizer:
             # lettered unit said as a phrase of its own belongs to an address said nearby ("3 kids, unit 5 is ours"
             # goes on).
             # "His mom's place is unit 14": a home said to be a unit; "the trailer park, lot 9," a lot in one
-            # ("lot thirty-one" too; "room two" may be any room).
+            # ("lot thirty-one", "space ninety-two" too; "room two" may be any room).
             Pattern("unit_alone", rf"(?<=(?:^|[,.?!])\s*|\b(?i:in|at)\s+"
                                   rf"|\b(?i:place|home|house|address)(?:\s+(?i:is|was)|['’]s)\s+)"
                                   rf"(?:{_UNIT_WORD}|(?i:room|lot)(?=\s*#?\s*\d)"
-                                  rf"|(?i:lot)(?=\s*(?i:{CARDINAL_WORDS})\b))"
+                                  rf"|(?i:lot|space|trailer)(?=\s*(?i:{CARDINAL_WORDS})\b))"
                                   rf"\s*#?\s*(?:[A-Za-z]?\d[\w-]*|[A-Z]\b"
                                   rf"|(?i:{_NUMBER_WORD}|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\b"
                                   rf"(?:[\s-](?i:{CARDINAL_WORDS}|oh)\b)*)"

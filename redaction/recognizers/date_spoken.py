@@ -70,9 +70,12 @@ _DAY_ALONE = (rf"(?<=(?i:\b(?:on|by|until|till|since|before|after|from|through|f
 # school grade, an ordinal with no noun after it is a day even without a preposition (a low one spelled
 # out is as often a rank: "she was the third").
 _NUMERAL_DAY_ALONE = rf"(?i:\bthe\s+(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)|{_HIGH_ORDINAL}))" + _NO_NOUN_AFTER
-# "What day did she come home?" / "The ninth, yes.": an ordinal answering the other speaker's question
-# about a day is one (a turn is its own line).
-_ANSWERED_DAY = (r"(?<=(?i:\bwhen\b|\bwhat\s+day\b|\bwhich\s+day\b|\bdate\b|\bbirthday\b|\bborn\b)[^\n.?!]{0,60}"
+_MONTHS_NOT_MAY = MONTH_NAMES.replace("|May|", "|")      # "May I ask which grade?"
+# "What day did she come home?" / "The ninth, yes.", "...on, what, Sunday the ninth?" / "The ninth.": an ordinal
+# answering the other speaker's question about a day, or about a weekday or month, is one (a turn is its own line).
+_ANSWERED_DAY = (r"(?<=(?i:\bwhen\b|\bwhat\s+day\b|\bwhich\s+day\b|\bdate\b|\bbirthday\b|\bborn\b"
+                 rf"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|{_MONTHS_NOT_MAY})\b)"
+                 r"[^\n.?!]{0,60}"
                  r"\?[ \t]*\n[ \t]*(?:(?i:yes|yeah|um|uh|oh|it\s+was|it's),?\s+)?)"
                  rf"(?i:the\s+{_ORDINAL_DAY})(?={_PHRASE_END})")
 # "the fifteen was Saturday": a weekday pins a day number to a date.
