@@ -510,6 +510,7 @@ def test_a_word_name_before_a_name_joins_it_only_as_a_name():
     ("Now it's sixty-one forty Marsh Hawk Road, unit D four, by the pool.", "ADDRESS",
      "sixty-one forty Marsh Hawk Road, unit D four"),
     ("They stay in the park off the highway, space seventy-one, since spring.", "ADDRESS", "space seventy-one"),
+    ("They live out at pine hollow, space 14, past the church.", "ADDRESS", "space 14"),
     # an ordinal answering the other speaker's question about a day
     ("When did the check come?\nThe fifth, I think.", "DATE", "The fifth"),
     ("So the move was on, what, Friday the sixth?\nThe sixth, yes.", "DATE", "The sixth"),

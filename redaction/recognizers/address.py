@@ -78,7 +78,7 @@ def street_cased() -> PatternRecognizer:
             # ("lot thirty-one", "space ninety-two" too; "room two" may be any room).
             Pattern("unit_alone", rf"(?<=(?:^|[,.?!])\s*|\b(?i:in|at)\s+"
                                   rf"|\b(?i:place|home|house|address)(?:\s+(?i:is|was)|['’]s)\s+)"
-                                  rf"(?:{_UNIT_WORD}|(?i:room|lot)(?=\s*#?\s*\d)"
+                                  rf"(?:{_UNIT_WORD}|(?i:room|lot|space|trailer)(?=\s*#?\s*\d)"
                                   rf"|(?i:lot|space|trailer)(?=\s*(?i:{CARDINAL_WORDS})\b))"
                                   rf"\s*#?\s*(?:[A-Za-z]?\d[\w-]*|[A-Z]\b"
                                   rf"|(?i:{_NUMBER_WORD}|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\b"
