@@ -153,7 +153,8 @@ def _number_edits(text: str) -> list[tuple[int, int, str]]:
             elif w == "oh" and all(d == "0" for _, _, d, _ in run) and _next_is_number(tokens, j):
                 run.append((s, e, "0", "oh"))    # "oh oh four one seven": kept only before four digits more
                 j += 1
-            elif w in HOMOPHONES and run and run[-1][3] is not None and _single_digit(tokens, j + 1):
+            elif w in HOMOPHONES and run and (run[-1][3] is True or run[-1][3] is False and len(run[-1][2]) == 1) \
+                    and _single_digit(tokens, j + 1):      # "5 to 9", not "MC8840215, to three people"
                 run.append((s, e, HOMOPHONES[w], None))   # None: a homophone, kept only in a long run
                 j += 1
             elif w.isdigit():
@@ -227,7 +228,7 @@ def _letter_dash_edits(text: str) -> list[tuple[int, int, str]]:
 # dotted letters an abbreviation ("M.R.N. 20417").
 _NUMBER_WORD = (r"(?i:(?:" + "|".join(TENS) + r")(?:-(?:" + "|".join(list(UNITS)[1:]) + r"))?|"
                 + "|".join([*TEENS, *UNITS]) + r")\b")
-_SPELLED = re.compile(r"(?<![\w'’-])(?:(?P<letter>[A-Z])(?![\w'’.])|(?P<digits>\d+(?:-\d+)*)\b"
+_SPELLED = re.compile(r"(?<![\w'’&/-])(?:(?P<letter>[A-Z])(?![\w'’.])|(?P<digits>\d+(?:-\d+)*)\b"
                       r"|(?P<words>" + _NUMBER_WORD + r"))")
 # "seventy-one dot two three eight dot fourteen dot two oh six": an IP address read out.
 _IP_PART = r"(?:\d{1,3}\b|" + _NUMBER_WORD + r")"
@@ -245,7 +246,10 @@ def _code_edits(text: str) -> list[tuple[int, int, str]]:
     edits: list[tuple[int, int, str]] = []
     run: list[re.Match] = []
     for m in [*_SPELLED.finditer(text), None]:
-        if m is not None and (not run or _RUN_GAP.fullmatch(text[run[-1].end():m.start()])):
+        gap = text[run[-1].end():m.start()] if run and m is not None else ""
+        # a letter after a full stop opens a sentence ("... 0123. O el correo")
+        if m is not None and (not run or _RUN_GAP.fullmatch(gap) and not (
+                "." in gap and (m["letter"] or run[-1]["letter"]))):
             run.append(m)
             continue
         while run and run[0]["letter"] in ("A", "I"):

@@ -495,6 +495,11 @@ def test_a_word_name_before_a_name_joins_it_only_as_a_name():
     ("The account is 318, double 0, 442, 7, from the letter.", "CASE_NUMBER", "318, double 0, 442, 7"),
     ("Her number's 6 to 3, oh for 1, 5, 8, 2, I think.", "CASE_NUMBER", "6 to 3, oh for 1, 5, 8, 2"),
     ("The account on the bill is 3 to 8 0 4 4 to 1, I think.", "CASE_NUMBER", "3 to 8 0 4 4 to 1"),
+    # ... but not after a number said whole, nor a letter opening the next sentence
+    ("I read his ID, MC8840215, to three different people.", "CASE_NUMBER", "MC8840215"),
+    ("The account ending in 4471, for six years!", "CASE_NUMBER", "4471"),
+    ("Mi celular, cinco cinco cinco, cero uno dos tres. O el correo, si quiere.", "CASE_NUMBER",
+     "cinco cinco cinco, cero uno dos tres"),
     ("The form's at Casa-Luz-NW.org slash-ayuda, on the flyer.", "URL", "Casa-Luz-NW.org slash-ayuda"),
     # a day past any school grade, spelled out; a day number a weekday pins; a trailer lot said in words
     ("Payday is usually the twenty-third, so rent waits until then.", "DATE", "the twenty-third"),
