@@ -230,15 +230,6 @@ _NUMBER_WORD = (r"(?i:(?:" + "|".join(TENS) + r")(?:-(?:" + "|".join(list(UNITS)
                 + "|".join([*TEENS, *UNITS]) + r")\b")
 _SPELLED = re.compile(r"(?<![\w'’&/-])(?:(?P<letter>[A-Z])(?![\w'’.])|(?P<digits>\d+(?:-\d+)*)\b"
                       r"|(?P<words>" + _NUMBER_WORD + r"))")
-# "seventy-one dot two three eight dot fourteen dot two oh six": an IP address read out.
-_IP_PART = r"(?:\d{1,3}\b|" + _NUMBER_WORD + r")"
-_SPOKEN_IP = re.compile(r"(?<![\w.-])" + _IP_PART + r"(?:\s+(?i:dot)\s+" + _IP_PART + r"){3}(?![\w-]|\.\d)")
-
-
-def _ip_edits(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), ".".join(p if p.isdigit() else _word_digits(p)
-                                          for p in re.split(r"\s+(?i:dot)\s+", m.group())))
-            for m in _SPOKEN_IP.finditer(text)]
 CODE_MIN_DIGITS = 5
 
 
@@ -279,6 +270,17 @@ def _word_digits(word: str) -> str:
     if words[0] in TENS:
         return TENS[words[0]] + (UNITS[words[1]] if len(words) > 1 else "0")
     return TEENS.get(words[0]) or UNITS[words[0]]
+
+
+# "seventy-one dot two three eight dot fourteen dot two oh six": an IP address read out.
+_IP_PART = r"(?:\d{1,3}\b|" + _NUMBER_WORD + r")"
+_SPOKEN_IP = re.compile(r"(?<![\w.-])" + _IP_PART + r"(?:\s+(?i:dot)\s+" + _IP_PART + r"){3}(?![\w-]|\.\d)")
+
+
+def _ip_edits(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), ".".join(p if p.isdigit() else _word_digits(p)
+                                          for p in re.split(r"\s+(?i:dot)\s+", m.group())))
+            for m in _SPOKEN_IP.finditer(text)]
 
 
 def _spanish_edits(text: str) -> list[tuple[int, int, str]]:
@@ -327,7 +329,7 @@ def _email_edits(text: str) -> list[tuple[int, int, str]]:
 
     edits, taken = [], []
     for m in _SPOKEN_WWW.finditer(text):
-        edits.append((m.start(), m.end(), "www." + re.sub(r"\s+", "", spoken_to_symbols(" " + m["site"]))))
+        edits.append((m.start(), m.end(), "www." + re.sub(r"\s+", "", spoken_to_symbols(m["site"]))))
         taken.append((m.start(), m.end()))
     for m in _SPOKEN_EMAIL.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
