@@ -144,7 +144,7 @@ def _number_edits(text: str) -> list[tuple[int, int, str]]:
                 run.append((s, tokens[j + 1][1], TENS[w] + UNITS[tokens[j + 1][2]], True))
                 j += 2
             elif w in UNITS or w in TEENS or w in TENS:
-                run.append((s, e, UNITS.get(w) or TEENS.get(w) or TENS[w] + "0", True))
+                run.append((s, e, _word_digits(w), True))
                 j += 1
             elif w == "oh" and (run and (run[-1][3] or _next_is_number(tokens, j)) or _joined_digit(text, tokens, j)):
                 # "oh" is zero after a digit ("3, oh five"), or hyphened to one ("oh-four"); else it is "Oh, four kids"

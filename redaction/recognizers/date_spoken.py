@@ -70,17 +70,18 @@ _DAY_ALONE = (rf"(?<=(?i:\b(?:on|by|until|till|since|before|after|from|through|f
 # school grade, an ordinal with no noun after it is a day even without a preposition (a low one spelled
 # out is as often a rank: "she was the third").
 _NUMERAL_DAY_ALONE = rf"(?i:\bthe\s+(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)|{_HIGH_ORDINAL}))" + _NO_NOUN_AFTER
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _MONTHS_NOT_MAY = MONTH_NAMES.replace("|May|", "|")      # "May I ask which grade?"
 # "What day did she come home?" / "The ninth, yes.", "...on, what, Sunday the ninth?" / "The ninth.": an ordinal
 # answering the other speaker's question about a day, or about a weekday or month, is one (a turn is its own line).
 _ANSWERED_DAY = (r"(?<=(?i:\bwhen\b|\bwhat\s+day\b|\bwhich\s+day\b|\bdate\b|\bbirthday\b|\bborn\b"
-                 rf"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|{_MONTHS_NOT_MAY})\b)"
+                 rf"|\b(?:{_WEEKDAYS}|{_MONTHS_NOT_MAY})\b)"
                  r"[^\n.?!]{0,60}"
                  r"\?[ \t]*\n[ \t]*(?:(?i:yes|yeah|um|uh|oh|it\s+was|it's),?\s+)?)"
                  rf"(?i:the\s+{_ORDINAL_DAY})(?={_PHRASE_END})")
 # "the fifteen was Saturday": a weekday pins a day number to a date.
 _DAY_WAS_WEEKDAY = (rf"(?i:\bthe\s+{_DAY})(?=\s+(?i:was|is|fell\s+on|falls\s+on)\s+(?:a\s+)?"
-                    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
+                    rf"(?:{_WEEKDAYS})\b)")
 # A holiday names a day of the year ("two days before Thanksgiving"), and Ramadan a month, like "in May".
 # Whisper writes some holidays in lower case ("mother's day"); those whose words are ordinary in lower
 # case ("a good friday", "a new year", "holi") need their capitals, or a preposition ("on good friday").
@@ -135,7 +136,7 @@ def date() -> PatternRecognizer:
             Pattern("el_dia", _EL_DIA, 0.6),
             Pattern("dia_semana", _DIA_SEMANA, 0.75),
             Pattern("ordinal_sentence", _ORDINAL_SENTENCE, 0.6),
-            Pattern("weekday_day", rf"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*,?\s+(?:the\s+)?"
+            Pattern("weekday_day", rf"\b(?:{_WEEKDAYS})\s*,?\s+(?:the\s+)?"
                                    rf"{_ORDINAL_DAY}" + _NO_NOUN_AFTER, 0.75),
         ],
         context=["born", "birthday", "birth", "released", "arrived", "date", "since", "on"])
