@@ -23,6 +23,7 @@ from redaction.nlp import BisectContextEnhancer, PiecewiseSpacyNlpEngine
 from redaction.normalize import normalize
 from redaction.policy import kind, redacts
 from redaction.pseudonyms import Crosswalk, surrogate
+from redaction.repeats import repeats
 from redaction.recognizers.ner import SEGMENT_STARTS
 from redaction.recognizers.organization import name_tail
 from redaction.roster import RosterEntry, RosterRecognizer
@@ -113,7 +114,9 @@ class Deidentifier:
         text, bounds = _join(segments)
         policy, threshold = self.study.policy, self.study.review_threshold
         resumed = [bounds[i][0] for i in range(1, len(segments)) if segments[i].speaker == segments[i - 1].speaker]
-        spans = _propagate(_resolve(self._detect(text, entries, unsure_ranges(segments, bounds), resumed)), text,
+        spans = _take_given_names(_resolve(self._detect(text, entries, unsure_ranges(segments, bounds), resumed)),
+                                  text)
+        spans = _propagate(spans, text,
                            lambda s: s.score >= threshold and redacts(policy, s.entity_type),
                            plain_words(self.engine.nlp_engine.nlp["en"]))
         spans = [s for s in _take_heads(spans, text) if redacts(policy, s.entity_type)]
@@ -156,6 +159,7 @@ class Deidentifier:
                                           return_decision_process=True)
         finally:
             SEGMENT_STARTS.reset(token)
+        results += repeats(view.text, results)
         spans = []
         for r in results:
             start, end = view.to_original(r.start, r.end)
@@ -264,6 +268,23 @@ def _take_heads(spans: list[Span], text: str) -> list[Span]:
         tail = name_tail(text, s.end) if s.entity_type in _NAMED else None
         if tail and not _overlapping(taken, s.end, tail[0]):
             s.end, s.entity_type = tail
+    return spans
+
+
+# "Dolly Wozniak", where NER took only the surname: a given name said just before it
+_GIVEN_BEFORE = re.compile(rf"\b[{UPPER}][a-z]+[ \t]+$")
+_NOT_GIVEN = frozenset({"saint", "lady", "baby", "coach", "mister", "miss", "mrs", "ms", "mr", "dr", "judge"})
+
+
+def _take_given_names(spans: list[Span], text: str) -> list[Span]:
+    taken = sorted((s.start, s.end) for s in spans)
+    for s in spans:
+        m = s.entity_type == "PERSON" and _GIVEN_BEFORE.search(text, max(0, s.start - 30), s.start)
+        word = m and m.group().strip()
+        if word and word.lower() in given_names() and word.lower() not in NOT_NAMES \
+                and word.lower() not in STOP_WORDS and word.lower() not in _NOT_GIVEN and not kept_word(word) \
+                and not _overlapping(taken, m.start(), s.start):
+            s.start = m.start()
     return spans
 
 

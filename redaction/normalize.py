@@ -53,6 +53,7 @@ _AT = r"(?:at|arroba|arobase)"
 _DOT = r"(?:dot|punto|ponto|point)"
 _SLASH = r"(?:\s+|-)slash(?:\s+|-)"
 _LETTERS = r"(?:[a-z]\s+){1,5}[a-z]\b"      # "p n a", spelled out
+_PATH = r"(?:" + _LETTERS + r"|[a-z0-9-]+)"      # "slash i c w a", "slash apply"
 _SPOKEN_EMAIL = re.compile(
     # "email me at ...", "the form is online at www...": the word before "at" is the medium or a
     # function word, not the mailbox; a www. address, or one with a path, is a website.
@@ -74,16 +75,25 @@ _SPOKEN_DOMAIN = re.compile(
     # "ride b c s dot org", "hometown steel c u dot org": a name with spelled letters runs back over its words
     r"\b(?<!['’])(?:(?:(?!(?:" + _STOP + r")\b)[a-z0-9-]+\s+){0,2}(?:[a-z]\s+)+)?"
     r"[a-z0-9-]+(?:(?:\s+dot\s+|\.)[a-z0-9-]+)*(?:(?:\s+dot\s+|-dot-)(?:" + TLDS + r")\b"
-    r"(?:" + _SLASH + r"[a-z0-9-]+)*"
-    r"|\.(?:" + TLDS + r")\b(?:" + _SLASH + r"[a-z0-9-]+)+)",
+    r"(?:" + _SLASH + _PATH + r")*"
+    r"|\.(?:" + TLDS + r")\b(?:" + _SLASH + _PATH + r")+)",
+    re.IGNORECASE)
+# "the website, red shale oyate dot org": after a word for a site, the words up to the domain are its name
+_CUED_SITE = re.compile(
+    r"\b(?:website|web\s+site|site|web\s+page|page|portal|online|go\s+to|visit)[,:]?\s+(?:is\s+|at\s+)?"
+    r"(?P<site>(?:(?!(?:" + _STOP + r")\b)[a-z0-9-]+\s+){1,3}[a-z0-9-]+\s+dot\s+(?:" + TLDS + r")\b"
+    r"(?:" + _SLASH + _PATH + r")*)",
     re.IGNORECASE)
 # "w w w dot n v c lookup dot info", "www dot dorsainvil fund dot org slash apply": after "www" the words
 # up to the top-level domain are the site's name.
 _SPOKEN_WWW = re.compile(
     r"\b(?:w\s+w\s+w|www|(?:double[\s-]?u\s+){2}double[\s-]?u)\s+dot\s+"
     r"(?P<site>(?:(?:" + _LETTERS + r"|[a-z0-9-]+)\s+){0,2}"
-    r"[a-z0-9-]+(?:\s+dot\s+[a-z0-9-]+)*\s+dot\s+(?:" + TLDS + r")\b(?:" + _SLASH + r"[a-z0-9-]+)*)",
+    r"[a-z0-9-]+(?:\s+dot\s+[a-z0-9-]+)*\s+dot\s+(?:" + TLDS + r")\b(?:" + _SLASH + _PATH + r")*)",
     re.IGNORECASE)
+# "h t t p s colon slash slash" said before a site
+_SPOKEN_SCHEME = re.compile(r"\b(?:h\s+t\s+t\s+p(?:\s+s)?|https?)\s*(?:colon\s+|:\s*)"
+                            r"(?:(?:forward\s+)?slash\s+(?:forward\s+)?slash|double\s+slash|//)\s*$", re.IGNORECASE)
 _SPOKEN_SYMBOLS = [(re.compile(r"\s+(?:" + _DOT + r"|period)\s+|-dot-", re.I), "."),
                    (re.compile(r"\s+underscore\s+", re.I), "_"),
                    (re.compile(r"\s+(?:dash|hyphen)\s+", re.I), "-"),
@@ -135,8 +145,9 @@ def _number_edits(text: str) -> list[tuple[int, int, str]]:
             if run and re.search("[—–]", text[run[-1][1]:s]) \
                     and not (len(run[-1][2]) == 1 and _single_digit(tokens, j)):
                 break
-            if w in REPEAT and _single_digit(tokens, j + 1):       # "double five", Whisper's "double 0"
-                digits = UNITS.get(tokens[j + 1][2], tokens[j + 1][2]) * REPEAT[w]
+            if w in REPEAT and (_single_digit(tokens, j + 1) or j + 1 < len(tokens) and tokens[j + 1][2] == "oh"):
+                # "double five", "double oh", Whisper's "double 0"
+                digits = UNITS.get(tokens[j + 1][2], tokens[j + 1][2].replace("oh", "0")) * REPEAT[w]
                 run.append((s, tokens[j + 1][1], digits, True))
                 j += 2
             elif w in TENS and j + 1 < len(tokens) and tokens[j + 1][2] in UNITS and tokens[j + 1][2] != "zero" \
@@ -223,14 +234,17 @@ def _letter_dash_edits(text: str) -> list[tuple[int, int, str]]:
     return edits
 
 
-# "twenty-four, C C, oh five three two seven", "W A C, 770-412-8": letters spelled among the digits
-# of a code read out. The view joins them ("24-CC-05327"); "I" and "A" at its edges are words, and
-# dotted letters an abbreviation ("M.R.N. 20417").
+# "twenty-four, C C, oh five three two seven", "W A C, 770-412-8", "P as in Peter, 772...": letters
+# spelled among the digits of a code read out. The view joins them ("24-CC-05327"); "I" and "A" at its
+# edges are words, and dotted letters an abbreviation ("M.R.N. 20417").
 _NUMBER_WORD = (r"(?i:(?:" + "|".join(TENS) + r")(?:-(?:" + "|".join(list(UNITS)[1:]) + r"))?|"
                 + "|".join([*TEENS, *UNITS]) + r")\b")
-_SPELLED = re.compile(r"(?<![\w'’&/-])(?:(?P<letter>[A-Z])(?![\w'’.])|(?P<digits>\d+(?:-\d+)*)\b"
-                      r"|(?P<words>" + _NUMBER_WORD + r"))")
+_SPELLED = re.compile(r"(?<![\w'’&/-])(?:(?<!\.)(?P<letter>[A-Z](?:-[A-Z])*)"
+                      r"(?:[ \t]+(?i:as[ \t]+in|for)[ \t]+[A-Z][a-z]+)?(?![\w'’]|\.\S)"
+                      r"|(?P<digits>\d+(?:-\d+)*)\b|(?P<words>" + _NUMBER_WORD + r"|" + _SPANISH_DIGIT.pattern + r"))")
 CODE_MIN_DIGITS = 5
+# "F H L 2209", "2209, dash C": fewer digits make a code with two letters, or a letter joined by a dash
+SHORT_CODE_MIN_DIGITS = 4
 
 
 def _code_edits(text: str) -> list[tuple[int, int, str]]:
@@ -248,16 +262,30 @@ def _code_edits(text: str) -> list[tuple[int, int, str]]:
         while run and run[-1]["letter"] in ("A", "I"):
             run.pop()
         digits = [_digits(t) for t in run if not t["letter"]]
-        if any(t["letter"] for t in run) and digits and sum(map(len, digits)) >= CODE_MIN_DIGITS:
+        if digits and _code_digits(text, run, digits) <= sum(map(len, digits)):
             parts = []
             for t in run:
-                if t["letter"] and parts and parts[-1].isalpha():
-                    parts[-1] += t["letter"]
+                letters = (t["letter"] or "").replace("-", "")
+                if letters and parts and parts[-1].isalpha():
+                    parts[-1] += letters
                 else:
-                    parts.append(t["letter"] or _digits(t))
+                    parts.append(letters or _digits(t))
             edits.append((run[0].start(), run[-1].end(), "-".join(parts)))
         run = [m] if m is not None else []
     return edits
+
+
+def _code_digits(text: str, run: list[re.Match], digits: list[str]) -> float:
+    """How many digits the run's letters need to make it a code."""
+    letters = [k for k, t in enumerate(run) if t["letter"]]
+    if not letters:
+        return float("inf")
+    dashed = any(re.search(r"-|dash|hyphen", text[run[k - 1].end():run[k].start()], re.I)
+                 for k in range(1, len(run)) if k in letters or k - 1 in letters)
+    spelled = sum(len(run[k]["letter"].replace("-", "")) for k in letters)
+    if (spelled >= 2 or dashed) and not re.fullmatch(r"(?:19|20)\d\d", "".join(digits)):
+        return SHORT_CODE_MIN_DIGITS
+    return CODE_MIN_DIGITS
 
 
 def _digits(token: re.Match) -> str:
@@ -267,6 +295,8 @@ def _digits(token: re.Match) -> str:
 def _word_digits(word: str) -> str:
     """ "twenty-four" -> "24", "fourteen" -> "14", "six" -> "6"."""
     words = word.lower().split("-")
+    if words[0] in DIGITOS:
+        return DIGITOS[words[0]]
     if words[0] in TENS:
         return TENS[words[0]] + (UNITS[words[1]] if len(words) > 1 else "0")
     return TEENS.get(words[0]) or UNITS[words[0]]
@@ -327,10 +357,18 @@ def _email_edits(text: str) -> list[tuple[int, int, str]]:
             fragment = pattern.sub(symbol, fragment)
         return fragment
 
+    def with_scheme(start: int, end: int, site: str) -> None:
+        scheme = _SPOKEN_SCHEME.search(text, max(0, start - 60), start)
+        start = scheme.start() if scheme else start
+        edits.append((start, end, ("https://" if scheme else "") + site))
+        taken.append((start, end))
+
     edits, taken = [], []
     for m in _SPOKEN_WWW.finditer(text):
-        edits.append((m.start(), m.end(), "www." + re.sub(r"\s+", "", spoken_to_symbols(m["site"]))))
-        taken.append((m.start(), m.end()))
+        with_scheme(m.start(), m.end(), "www." + re.sub(r"\s+", "", spoken_to_symbols(m["site"])))
+    for m in _CUED_SITE.finditer(text):
+        if not any(s < m.end() and m.start("site") < e for s, e in taken):
+            with_scheme(m.start("site"), m.end(), re.sub(r"\s+", "", spoken_to_symbols(m["site"])))
     for m in _SPOKEN_EMAIL.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
@@ -339,7 +377,7 @@ def _email_edits(text: str) -> list[tuple[int, int, str]]:
         taken.append((m.start(), m.end()))
     for m in _SPOKEN_DOMAIN.finditer(text):
         if not any(s < m.end() and m.start() < e for s, e in taken):
-            edits.append((m.start(), m.end(), re.sub(r"\s+", "", spoken_to_symbols(m.group()))))
+            with_scheme(m.start(), m.end(), re.sub(r"\s+", "", spoken_to_symbols(m.group())))
     return edits
 
 

@@ -215,6 +215,9 @@ def test_a_branch_of_a_faith_is_kept_and_a_congregation_redacted(vault):
     # employers of the meatpacking and garment trades
     (["My cousin works at Caro Valley protein up in the north.", "She sews for Delacroix apparel, piecework."],
      ("protein", "apparel"), ("up in the north", "piecework")),
+    # a loan servicer, a staffing firm, a health plan
+    (["The letter came from Pacific Crest servicing, twice.", "He medicates through Chesapeake shore health plan."],
+     ("servicing", "shore", "plan"), ("twice", "He medicates")),
     # a highway exit named for a place
     (["Her grandma lives out past the Tolliver Creek exit, a long drive.", "Take the Brannock interchange, then left."],
      ("exit", "interchange"), ("a long drive", "then left")),
@@ -281,3 +284,24 @@ def test_a_clergy_title_said_with_a_name_stays_a_word_elsewhere(vault):
         "Thank you for coming. I am Pastor Okonjo-Barre, I lead a small church.",
         "Pastor, how long have you been in this city?", "She needs a letter from the pastor."]).segments)
     assert "Okonjo" not in text and "Pastor, how long" in text and "from the pastor." in text, text
+
+
+def test_a_number_said_again_or_put_right_is_the_identifier_already_found(vault):
+    # the tail or the head of a number just given, said back; a slip corrected within the turn
+    text = " | ".join(s.text for s in run(Study(), vault, [
+        "So I need his A number. His is A two four one, oh six seven, three nine five.",
+        "Three nine five, yes.",
+        "The account is seven seven oh, two two nine, one eight four six.", "Double seven oh two, by heart.",
+        "She had my cell, five seven three, five five five, oh four — sorry, oh four six one, on her arm.",
+        "Six oh two, five five five, oh one eight nine — no, wait. Oh one nine eight.",
+        "We paid 395 dollars for 46 nights."]).segments)
+    for said in ("three nine five", "Three nine five", "Double seven", "four six one", "one nine eight"):
+        assert said not in text, text
+    assert "We paid 395 dollars for 46 nights." in text, text
+
+
+def test_a_given_name_before_a_surname_joins_it_and_spreads(vault):
+    text = " | ".join(s.text for s in run(Study(), vault, [
+        "Somebody took it. Dolly Wozniak took it.", "Nobody took it. Dolly runs the bingo.",
+        "Judge Whitacre said so."]).segments)
+    assert "Dolly" not in text and "Judge [" in text, text

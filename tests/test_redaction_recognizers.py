@@ -354,6 +354,14 @@ def test_recognizer_finds(text, kind, expected):
     ("It went one point five point two point three percent over the years.", "IP_ADDRESS"),
     ("I, 555 of them, and Plan B, 2 kids in grade K, 12 in all.", "CASE_NUMBER"),
     ("Ages 5 to 9, 10 to 14, and 1 to 2 of them stayed. We did double 0 and 7, then 5 for 6.", "CASE_NUMBER"),
+    # a phone call is no naming ("Bibi, we call her")
+    ("But then the insurance, they call me and ask if I was working.", "PERSON"),
+    ("We went to room two, then the kitchen.", "ADDRESS"),
+    ("The interview was the second one we did, and the hearing is the main thing.", "DATE"),
+    # a year after spelled letters, a tail that is an amount, a letter said for a word
+    ("The U S in 2019, the D R, 2019 too, and A for effort, one two three four.", "CASE_NUMBER"),
+    ("Our lease ends in 100 days and the party ends with 300 people.", "CASE_NUMBER"),
+    ("I filed the 2019-B thing and we were in row 4, dash C.", "CASE_NUMBER"),
 ])
 def test_recognizer_leaves_ordinary_speech(text, kind):
     assert kind not in found(text), found(text)
@@ -519,6 +527,29 @@ def test_a_word_name_before_a_name_joins_it_only_as_a_name():
     # an ordinal answering the other speaker's question about a day
     ("When did the check come?\nThe fifth, I think.", "DATE", "The fifth"),
     ("So the move was on, what, Friday the sixth?\nThe sixth, yes.", "DATE", "The sixth"),
+    ("He re-filed it, and they gave her an appeal date, the eleventh. I emailed", "DATE", "the eleventh"),
+    # letters spelled with a word for each, doubled zeros, letters before and after a short number
+    ("His Medicaid is P as in Peter, seven seven two, double oh, nine one four.", "CASE_NUMBER",
+     "P as in Peter, seven seven two, double oh, nine one four"),
+    ("So her license is now F H L two two oh nine, dash C. She'll tell you", "CASE_NUMBER",
+     "F H L two two oh nine, dash C"),
+    ("a lady gave me a ticket number, P-L eighty-eight thirty, and said wait", "CASE_NUMBER",
+     "P-L eighty-eight thirty"),
+    ("The card says nueve dos A, siete siete tres, cero ocho cinco, B. Then", "CASE_NUMBER",
+     "nueve dos A, siete siete tres, cero ocho cinco, B"),
+    ("Check that again, I think it ends oh-eight-five.", "CASE_NUMBER", "oh-eight-five"),
+    ("They didn't have my transcripts. Cuatro siete uno dos, dash B. Still waiting.", "CASE_NUMBER",
+     "Cuatro siete uno dos, dash B"),
+    # a site with its scheme spelled, and one named after a word for a site
+    ("There's a portal, h t t p s colon slash slash claims dot harborline dot com. I uploaded", "URL",
+     "h t t p s colon slash slash claims dot harborline dot com"),
+    ("It's on the front page of the website, red shale oyate dot org slash i c w a. Not hidden.", "URL",
+     "red shale oyate dot org slash i c w a"),
+    ("Vista Laurel Apartments, building C, two fourteen.", "ADDRESS",
+     "Vista Laurel Apartments, building C, two fourteen"),
+    ("A motel. Casa Linda, room fourteen. Me and my cousin.", "ADDRESS", "room fourteen"),
+    # a given name that is also a health programme's
+    ("The other guy, Chip Dunaway, his insurance is fine.", "PERSON", "Chip Dunaway"),
 ])
 def test_recognizer_finds_all_of_it(text, kind, expected):
     assert expected in found(text).get(kind, []), found(text)

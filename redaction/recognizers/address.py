@@ -43,9 +43,11 @@ def street_cased() -> PatternRecognizer:
         patterns=[
             Pattern("numbered", rf"{_NUMBER}\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w'.-]*\s+){{1,3}}{_SUFFIX}{_UNIT}", 0.85),
             Pattern("spoken_numbered", rf"{_SPOKEN_HOUSE_NUMBER}\s+(?:[A-Z][\w'.-]*\s+){{1,3}}{_SUFFIX}{_UNIT}", 0.75),
+            # "Vista Laurel Apartments, building C, two fourteen": a building's letter, then the door
             Pattern("complex_unit", rf"\b(?:[A-Z][\w'.-]*\s+){{1,3}}{_COMPLEX}\s*,?\s*(?:{_UNIT_WORD}"
-                                    rf"|building|bldg\.?|lot|space|trailer|number|#)\s*#?(?:[A-Za-z]?\d[\w-]*"
-                                    rf"|(?:{_NUMBER_WORD})\b(?:[\s-]+(?:{_NUMBER_WORD})\b)*(?:-?[A-Za-z]\b)?)", 0.85),
+                                    rf"|building|bldg\.?|lot|space|trailer|number|#)\s*#?(?:[A-Z]\s*,\s*(?=\d))?"
+                                    rf"(?:[A-Za-z]?\d[\w-]*|(?:{_NUMBER_WORD})\b(?:[\s-]+(?:{_NUMBER_WORD})\b)*"
+                                    rf"(?:-?[A-Za-z]\b)?|[A-Z]\b)", 0.85),
             # "Thomas Road", and a numbered one: "at 43rd Avenue".
             Pattern("street", rf"\b(?:(?:[A-Z][\w'.-]*\s+){{1,3}}|\d{{1,3}}(?:st|nd|rd|th)\s+)"
                               r"(?:Street|Avenue|Road|Lane|Drive|Boulevard)\b", 0.6),
@@ -75,11 +77,13 @@ def street_cased() -> PatternRecognizer:
             # lettered unit said as a phrase of its own belongs to an address said nearby ("3 kids, unit 5 is ours"
             # goes on).
             # "His mom's place is unit 14": a home said to be a unit; "the trailer park, lot 9," a lot in one
-            # ("lot thirty-one", "space ninety-two" too; "room two" may be any room).
+            # ("lot thirty-one", "space ninety-two" too; "room two" may be any room, but not after a motel's
+            # name: "Casa Linda, room fourteen").
             Pattern("unit_alone", rf"(?<=(?:^|[,.?!])\s*|\b(?i:in|at)\s+"
                                   rf"|\b(?i:place|home|house|address)(?:\s+(?i:is|was)|['’]s)\s+)"
                                   rf"(?:{_UNIT_WORD}|(?i:room|lot|space|trailer)(?=\s*#?\s*\d)"
-                                  rf"|(?i:lot|space|trailer)(?=\s*(?i:{CARDINAL_WORDS})\b))"
+                                  rf"|(?i:lot|space|trailer)(?=\s*(?i:{CARDINAL_WORDS})\b)"
+                                  rf"|(?<=[A-Z][\w'’-]*,\s*)(?i:room)(?=\s*(?i:{CARDINAL_WORDS})\b))"
                                   rf"\s*#?\s*(?:[A-Za-z]?\d[\w-]*|[A-Z]\b"
                                   rf"|(?i:{_NUMBER_WORD}|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\b"
                                   rf"(?:[\s-](?i:{CARDINAL_WORDS}|oh)\b)*)"

@@ -79,6 +79,9 @@ _ANSWERED_DAY = (r"(?<=(?i:\bwhen\b|\bwhat\s+day\b|\bwhich\s+day\b|\bdate\b|\bbi
                  r"[^\n.?!]{0,60}"
                  r"\?[ \t]*\n[ \t]*(?:(?i:yes|yeah|um|uh|oh|it\s+was|it's),?\s+)?)"
                  rf"(?i:the\s+{_ORDINAL_DAY})(?={_PHRASE_END})")
+# "they gave her an appeal date, the eleventh", "the hearing is the ninth": a day named as an event's date.
+_EVENT_DAY = (r"(?<=\b(?i:date|hearing|appointment|deadline|interview|birthday)(?:'s|\s+is|\s+was)?,?\s)"
+              rf"(?i:the\s+{_ORDINAL_DAY})" + _NO_NOUN_AFTER)
 # "the fifteen was Saturday": a weekday pins a day number to a date.
 _DAY_WAS_WEEKDAY = (rf"(?i:\bthe\s+{_DAY})(?=\s+(?i:was|is|fell\s+on|falls\s+on)\s+(?:a\s+)?"
                     rf"(?:{_WEEKDAYS})\b)")
@@ -130,6 +133,7 @@ def date() -> PatternRecognizer:
             Pattern("numeral_day_alone", _NUMERAL_DAY_ALONE, 0.6),
             Pattern("day_was_weekday", _DAY_WAS_WEEKDAY, 0.6),
             Pattern("answered_day", _ANSWERED_DAY, 0.6),
+            Pattern("event_day", _EVENT_DAY, 0.6),
             # "Friday the 13th", "on Monday the fifth": a weekday pins the ordinal to a date.
             Pattern("it_was_day", _IT_WAS_DAY + _NO_NOUN_AFTER, 0.6),
             Pattern("slashed", rf"(?i:\b{_MONTH_NUMBER}\s+slash\s+(?:{_DAY}|oh[\s-](?:{_CARD})))\b", 0.6),

@@ -20,7 +20,8 @@ _END = r"(?!\d|[,.-]\d)(?!\s+(?i:at\s+night|in\s+the\s+(?:morning|afternoon|even
 # What goes before the last digits of a number.
 _PAUSE = r"(?:,?\s+(?i:uh|um|uhm|er))?,?"     # "ending, uh, 4471"
 # Whisper hears "card ending 2216" as "card, and in 22 16".
-_ENDING = (rf"\b(?:(?i:ending|ends|end\s+of){_PAUSE}(?:\s+(?i:in|with))?|(?i:finish(?:es|ed)?\s+with)"
+_ENDING = (rf"\b(?:(?i:ending|ends|end\s+of|end(?=\s+(?:in|with|oh)\b)){_PAUSE}(?:\s+(?i:in|with))?"
+           r"|(?i:finish(?:es|ed)?\s+with)"
            rf"|(?<=\b(?i:card|account),?\s+)(?i:and\s+in)){_PAUSE}\s"
            r"|\b(?i:last\s+four)(?:\s+(?i:digits))?"
            r"(?:\s+(?i:of\s+(?:my|his|her|their|your|the)\s+(?:social(?:\s+security)?|ssn|card|account|number)"
@@ -28,7 +29,7 @@ _ENDING = (rf"\b(?:(?i:ending|ends|end\s+of){_PAUSE}(?:\s+(?i:in|with))?|(?i:fin
 _CARDINAL_PART = rf"(?:\d[\d,]*|{CARDINAL_WORDS})\b"
 _CONTEXT = ["case", "file", "record", "account", "medicaid", "medi-cal", "member", "client", "id", "policy",
             "benefit", "ebt", "snap", "reference", "claim", "docket", "license", "permit", "receipt", "badge",
-            "chip", "insurance", "mrn"]
+            "chip", "insurance", "mrn", "ticket", "confirmation", "tracking"]
 
 
 class IdNumberRecognizer(PatternRecognizer):
@@ -73,7 +74,9 @@ def case_number() -> PatternRecognizer:
             # The last digits of a number, as people give them ("the account ending in 4471"; Whisper's "4,471";
             # "a number ending in oh-three-three-one", Whisper's "card, end of 0-3-9-2"; "the last four are 7702",
             # "of my social are 6789").
-            Pattern("ending_in", rf"(?<={_ENDING}){_START}\d(?:[-,\s]?\d){{3}}{_END}(?!{QUANTITY.pattern})", 0.6),
+            # Three digits are a tail too ("it ends oh-eight-five", "should end oh one six").
+            Pattern("ending_in", rf"(?<={_ENDING}){_START}(?:(?i:oh)[-\s]+\d(?:[-,\s]?\d){{1,2}}"
+                                 rf"|\d(?:[-,\s]?\d){{2,3}}){_END}(?!{QUANTITY.pattern})", 0.6),
             # Whisper's thousands commas on read-out digits, where no amount has them: groups not of three
             # ("2,41,187", "$1,8,000,127,739"), or six digits that are not round ("771,904").
             Pattern("odd_commas", r"(?<![\d,.])\$?(?=(?:\d,?){5})\d{1,3}(?:,\d{3})*,(?:\d{1,2}|\d{4,})(?:,\d+)*"
@@ -103,7 +106,9 @@ def case_number_alphanumeric() -> PatternRecognizer:
     # Letters then digits ("XY1234567", "MC-20931", "KC-2290-0417"); case-sensitive so "in 2019" is not one.
     return IdNumberRecognizer(
         "CASE_NUMBER", name="case_number_alphanumeric",
-        patterns=[Pattern("alphanumeric", r"\b[A-Z]{1,3}-?\d{4,}(?:-\d{2,})*[A-Z]?\b", 0.5),
+        patterns=[Pattern("alphanumeric", r"\b[A-Z]{1,3}-?\d{4,}(?:-\d{2,})*(?:-?[A-Z])?\b", 0.5),
+                  # a letter said after the number: "cuatro siete uno dos, dash B" (the view's "4712-B")
+                  Pattern("lettered_tail", r"(?<![\w-])(?!(?:19|20)\d\d-)\d{4,}(?:-\d{2,})*-[A-Z]\b", 0.5),
                   # Whisper's "J-47,215", "C22-1,187": an amount never has a lettered prefix.
                   Pattern("alphanumeric_commas", r"\b[A-Z]{1,3}(?:-?\d{1,4})?-\d{1,3}(?:,\d{3})+\b", 0.5),
                   # court and agency file numbers: "2022-JA-00317", "1:21-cv-04418", "2024 CVG 018842"

@@ -46,8 +46,9 @@ _ASKS = (r"(?=,\s+(?i:(?:maybe|now|so|first|just|okay|ok)\s+)?(?i:you|could|can|
 # ("Sure, I", "Left, I"), and not a month's or season's ("June, I think", "Summer, we moved").
 _TURNS_TO = rf"(?!(?:{MONTH_NAMES}|Spring|Summer|Autumn|Fall|Winter)\b)"
 # "Bin, I call him": a nickname set before the one who calls the person by it.
+# "Chucho, we call him." names; "the insurance, they call me and ask" is a phone call
 _CALLED_BY = (r"(?=,\s+(?i:i|we|they|everybody|everyone|people|my\s+\w+)\s+(?i:call|calls|called)"
-              r"\s+(?i:him|her|them|me)\b)")
+              r"\s+(?i:him|her|them|me)\b(?!\s+(?i:and|to|about|back|every|at|on|again|for|from|when|if)\b))")
 # "my little sister, ivy", "a little girl, harmony who came in"
 _KIND_OF = r"(?:(?i:little|big|young|younger|older|baby|teenage|new|old)\s+)?"
 # "Summer, who used to be over us": a relative "who" is said of people; "Wait, who is that?" asks.

@@ -13,8 +13,8 @@ from contextvars import ContextVar
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from redaction.gazetteers import (COUNTRIES, FAMILY_NAMES, GIVEN_NAMES, GREETINGS, KEPT_PROPER, NOT_NAMES,
-                                  PUBLIC_BODIES, US_STATES, english_words, faith_named, in_words, is_demonym,
-                                  nouns_only, person_names, plain_words)
+                                  PUBLIC_BODIES, US_STATES, english_words, faith_named, given_names, in_words,
+                                  is_demonym, nouns_only, person_names, plain_words)
 from redaction.recognizers import register
 
 NER_SCORE = 0.85
@@ -167,7 +167,8 @@ class NerRecognizer(LocalRecognizer):
             return 0.0
         lower = span.lower()
         if lower in PUBLIC_BODIES or lower in US_STATES or lower in COUNTRIES or lower in KEPT_PROPER \
-                or words[0].lower() in PUBLIC_BODIES or len(words) == 1 and is_demonym(words[0]) \
+                or words[0].lower() in PUBLIC_BODIES and not _given_name_first(words, label) \
+                or len(words) == 1 and is_demonym(words[0]) \
                 or is_demonym(words[-1]) and all(w.lower() in english for w in words[:-1]) or faith_named(words):
             return 0.0     # "the Black Mauritanians": a people, whatever words describe it
         if label == "NRP" and not is_demonym(words[-1]) \
@@ -185,6 +186,11 @@ class NerRecognizer(LocalRecognizer):
         if not any(w[0].isupper() for w in distinctive):
             return 0.0
         return NER_SCORE
+
+
+def _given_name_first(words: list[str], label: str) -> bool:
+    """ "Chip Dunaway" is a man, though CHIP is a health programme."""
+    return label == "PERSON" and len(words) > 1 and words[0].istitle() and words[0].lower() in given_names()
 
 
 @register

@@ -9,7 +9,8 @@ from redaction.recognizers import register
 def url() -> PatternRecognizer:
     return PatternRecognizer(
         "URL", name="url",
-        patterns=[Pattern("scheme", r"\bhttps?://[^\s\"'<>]+", 0.9),
+        # a full stop after it ends the sentence
+        patterns=[Pattern("scheme", r"\bhttps?://[^\s\"'<>]*[^\s\"'<>.,;:!?)]", 0.9),
                   # Whisper splits a read-out address after "www." ("www.a manicollective.org").
                   Pattern("domain", r"(?<![@\w.-])(?:www\.(?:[a-z0-9-]+ )?)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:" + TLDS
                           + r")\b(?:/(?:[^\s\"'<>]*[^\s\"'<>.,;:!?)])?)?", 0.7)],

@@ -84,7 +84,7 @@ _LOWER_WORD = rf"(?:{_GAP_WORD}[a-z][\w'-]*\s+)"     # one lower-case word of a 
 _TAIL_HEADS = (r"co-?op|cooperative|lodge|counsel|pantry|realty|holdings|network|alliance|coalition|academy|rentals"
                r"|detailing|pathways|commons|ministries|outreach|foundation|institute|associates|partners|collective"
                r"|collaborative|electric|unified|elementary|middle|fellowship|advocates|union|group|drugs?|pharmacy"
-               r"|growers|builders|provisions|protein|meats|apparel")
+               r"|growers|builders|provisions|protein|meats|apparel|servicing|staffing|solutions|health\s+plan")
 # Heads that also follow a person's name where a speaker drops the possessive ("Maria health", "Ahmed
 # school"), and spaCy reads many a person as an organization: only with a word of the organization's kind between.
 _PLAIN_HEADS = r"services|society|project|market|clinic|center|centre|shelter|health|energy|court|defense|care|college"

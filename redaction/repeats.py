@@ -1,0 +1,52 @@
+"""A number said again is the identifier already found: its last digits repeated back
+("... oh six seven, three nine five." "Three nine five, yes.") or a slip put right
+("oh four — sorry, oh four six one").
+
+Runs on the detection view, where read-out numbers are digits, after the recognizers.
+"""
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import RecognizerResult
+
+from redaction.normalize import QUANTITY
+
+NUMBERS = ("PHONE_NUMBER", "US_SSN", "A_NUMBER", "CASE_NUMBER")
+ECHO_MIN_DIGITS = 3
+ECHO_WINDOW = 1500       # characters: a repeat answers what was just said
+_RUN = re.compile(r"(?<![\w$.,-])\d+(?:-\d+)*(?![\w-]|[.,]\d)")
+# "— sorry,", "— no, wait.": the slip is put right within the turn
+_CORRECTION = re.compile(r"(?:[ \t]*[,.—–-]*[ \t]*(?i:sorry|I\s+mean|no|wait|actually|rather|correction)\b)+"
+                         r"[ \t]*[,.—–-]*[ \t]*(?:(?i:oh|it's)[ \t]+)?(?=\d)")
+
+
+def repeats(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+    numbers = [r for r in results if r.entity_type in NUMBERS]
+    found = []
+    for r in numbers:
+        slip = _CORRECTION.match(text, r.end)
+        run = slip and _RUN.match(text, slip.end())
+        if run:
+            found.append(_like(r, r.start, run.end()))
+    for m in _RUN.finditer(text):
+        digits = m.group().replace("-", "")
+        if len(digits) < ECHO_MIN_DIGITS or QUANTITY.match(text, m.end()) \
+                or any(r.start < m.end() and m.start() < r.end for r in results):
+            continue
+        source = max((r for r in numbers if 0 <= m.start() - r.end <= ECHO_WINDOW
+                      and _said_in(digits, text[r.start:r.end])), key=lambda r: r.score, default=None)
+        if source:
+            found.append(_like(source, m.start(), m.end()))
+    return found
+
+
+def _said_in(digits: str, identifier: str) -> bool:
+    """One of the identifier's digit groups, or its first or last digits."""
+    whole = re.sub(r"\D", "", identifier)
+    return digits in re.findall(r"\d+", identifier) or whole.endswith(digits) or whole.startswith(digits)
+
+
+def _like(source: RecognizerResult, start: int, end: int) -> RecognizerResult:
+    return RecognizerResult(source.entity_type, start, end, source.score,
+                            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: "repeat"})
