@@ -234,6 +234,8 @@ def _propagate(winners: list[Span], text: str, confirmed, plain: frozenset[str] 
                       if w.lower() not in NOT_NAMES and not kept_word(w)}
         elif s.entity_type == "EMAIL_ADDRESS":
             entity_type, forms = "PERSON", _email_names(said)
+        elif re.search(r"[a-z][A-Z]", said) and all(w.lower() not in plain for w in re.findall(r"[^\W\d_]{3,}", said)):
+            flags = re.IGNORECASE    # "TrakSure" is "traksure" in a site's name: a coined brand is no word
         # longest first, and in a fixed order: "Vellai van" must claim "vellai van" before "Vellai" can,
         # whatever the process's string hashing
         for form in sorted(forms - seen, key=lambda f: (-len(f), f)):

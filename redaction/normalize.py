@@ -54,18 +54,26 @@ _DOT = r"(?:dot|punto|ponto|point)"
 _SLASH = r"(?:\s+|-)slash(?:\s+|-)"
 _LETTERS = r"(?:[a-z]\s+){1,5}[a-z]\b"      # "p n a", spelled out
 _PATH = r"(?:" + _LETTERS + r"|[a-z0-9-]+)"      # "slash i c w a", "slash apply"
+# "b b e s dot k twelve dot k y dot us": a school district's letters and grades
+_DOMAIN_PART = r"(?:" + _LETTERS + r"|[a-z0-9-]+(?:\s+(?:" + NUMBER_WORDS + r"))?)"
+# Words said just before a mailbox that are not part of it ("I emailed maria at ...")
+_NOT_MAILBOX = (r"e-?mail(?:ed|s|ing)?|mail(?:ed|s)?|wrote|write|writes|send|sends|sent|reach|contact|message"
+                r"|text(?:ed|s)?|try|use[sd]?|using|say|says|said|told|give|gives|gave|address|account|inbox"
+                r"|para|por|pour|chez|al|el|la|mi|su|es|est|manda|mande|envia|envie|escribe|correo|courriel")
 _SPOKEN_EMAIL = re.compile(
     # "email me at ...", "the form is online at www...": the word before "at" is the medium or a
     # function word, not the mailbox; a www. address, or one with a path, is a website.
     r"\b(?!(?:e-?mail|mail|message|online|website|site|" + _STOP + r")\s+at\b)"
+    # "ruiz relief at ...", "elmer c five oh four at ...": a mailbox of two names, or a name and an initial;
     # "h lindqvist at ...": an initial said before the name
-    r"(?P<local>(?:(?<!['’])(?![ai]\s)[a-z]\s+)?[a-z0-9]+"
+    r"(?P<local>(?:(?!(?:" + _STOP + r"|" + _NOT_MAILBOX + r")\b)[a-z]{2,}\s+)?"
+    r"(?:(?<!['’])(?![ai]\s)[a-z]\s+)?[a-z0-9]+"
     r"(?:\s+(?:" + _DOT + r"|underscore|dash|hyphen|period)\s+(?:" + _LETTERS + r"|[a-z0-9]+))*"
     # "ghiath dot masri eighty at ...": a number said after the name is part of the mailbox
     r"(?:\s+(?:\d+|" + NUMBER_WORDS + r")(?:[\s-]+(?:" + NUMBER_WORDS + r"))*)?)"
     # a spoken domain may be several words ("at tri county research dot org") or letters ("at k c c mail dot edu")
     r"\s+" + _AT + r"\s+(?!www\b)(?P<domain>(?:(?:" + _LETTERS + r"|(?!(?:" + _STOP + r")\b)[a-z0-9-]+)\s+){0,2}"
-    r"[a-z0-9-]+(?:(?:\s+" + _DOT + r"\s+|\.)[a-z0-9-]+)*(?:\s+" + _DOT + r"\s+|\.)"
+    r"[a-z0-9-]+(?:(?:\s+" + _DOT + r"\s+|\.)" + _DOMAIN_PART + r")*(?:\s+" + _DOT + r"\s+|\.)"
     r"(?:" + TLDS + r"))\b"
     r"(?!/|(?:\s+|-)slash\b)",
     re.IGNORECASE)
@@ -239,12 +247,16 @@ def _letter_dash_edits(text: str) -> list[tuple[int, int, str]]:
 # edges are words, and dotted letters an abbreviation ("M.R.N. 20417").
 _NUMBER_WORD = (r"(?i:(?:" + "|".join(TENS) + r")(?:-(?:" + "|".join(list(UNITS)[1:]) + r"))?|"
                 + "|".join([*TEENS, *UNITS]) + r")\b")
+# (a number may hang on a letter by a dash: "M R-066")
 _SPELLED = re.compile(r"(?<![\w'’&/-])(?:(?<!\.)(?P<letter>[A-Z](?:-[A-Z])*)"
-                      r"(?:[ \t]+(?i:as[ \t]+in|for)[ \t]+[A-Z][a-z]+)?(?![\w'’]|\.\S)"
-                      r"|(?P<digits>\d+(?:-\d+)*)\b|(?P<words>" + _NUMBER_WORD + r"|" + _SPANISH_DIGIT.pattern + r"))")
+                      r"(?:[ \t]+(?i:as[ \t]+in|for)[ \t]+[A-Za-z][a-z]+)?(?![\w'’]|\.\S)"
+                      r"|(?P<words>" + _NUMBER_WORD + r"|" + _SPANISH_DIGIT.pattern + r"))"
+                      r"|(?:(?<![\w'’&/-])|(?<=\b[A-Z]-))(?P<digits>\d+(?:-\d+)*)\b")
 CODE_MIN_DIGITS = 5
-# "F H L 2209", "2209, dash C": fewer digits make a code with two letters, or a letter joined by a dash
+# "F H L 2209", "2209, dash C": fewer digits make a code with two letters, or a letter joined by a dash,
+# and fewer still with both ("M R dash 066")
 SHORT_CODE_MIN_DIGITS = 4
+SHORTEST_CODE_MIN_DIGITS = 3
 
 
 def _code_edits(text: str) -> list[tuple[int, int, str]]:
@@ -283,9 +295,11 @@ def _code_digits(text: str, run: list[re.Match], digits: list[str]) -> float:
     dashed = any(re.search(r"-|dash|hyphen", text[run[k - 1].end():run[k].start()], re.I)
                  for k in range(1, len(run)) if k in letters or k - 1 in letters)
     spelled = sum(len(run[k]["letter"].replace("-", "")) for k in letters)
-    if (spelled >= 2 or dashed) and not re.fullmatch(r"(?:19|20)\d\d", "".join(digits)):
-        return SHORT_CODE_MIN_DIGITS
-    return CODE_MIN_DIGITS
+    if re.fullmatch(r"(?:19|20)\d\d", "".join(digits)):
+        return CODE_MIN_DIGITS
+    if spelled >= 2 and dashed:
+        return SHORTEST_CODE_MIN_DIGITS
+    return SHORT_CODE_MIN_DIGITS if spelled >= 2 or dashed else CODE_MIN_DIGITS
 
 
 def _digits(token: re.Match) -> str:

@@ -1,6 +1,6 @@
 """A number said again is the identifier already found: its last digits repeated back
 ("... oh six seven, three nine five." "Three nine five, yes.") or a slip put right
-("oh four — sorry, oh four six one").
+("oh four — sorry, oh four six one"), and the slip too.
 
 Runs on the detection view, where read-out numbers are digits, after the recognizers.
 """
@@ -17,8 +17,10 @@ ECHO_MIN_DIGITS = 3
 ECHO_WINDOW = 1500       # characters: a repeat answers what was just said
 _RUN = re.compile(r"(?<![\w$.,-])\d+(?:-\d+)*(?![\w-]|[.,]\d)")
 # "— sorry,", "— no, wait.": the slip is put right within the turn
-_CORRECTION = re.compile(r"(?:[ \t]*[,.—–-]*[ \t]*(?i:sorry|I\s+mean|no|wait|actually|rather|correction)\b)+"
-                         r"[ \t]*[,.—–-]*[ \t]*(?:(?i:oh|it's)[ \t]+)?(?=\d)")
+_CUES = r"(?:[ \t]*[,.—–-]*[ \t]*(?i:sorry|I\s+mean|no|wait|actually|rather|correction)\b)+[ \t]*[,.—–-]*[ \t]*"
+_CORRECTION = re.compile(_CUES + r"(?:(?i:oh|it's)[ \t]+)?(?=\d)")
+# "M R dash zero six six— no, sorry. M R dash zero six nine": the slip before the right number
+_SLIP = re.compile(r"(?<![\w-])(?:[A-Z][ \t-]+)*\d[\d-]*" + _CUES + r"(?:[A-Z][ \t-]+)*$")
 
 
 def repeats(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
@@ -29,6 +31,9 @@ def repeats(text: str, results: list[RecognizerResult]) -> list[RecognizerResult
         run = slip and _RUN.match(text, slip.end())
         if run:
             found.append(_like(r, r.start, run.end()))
+        before = _SLIP.search(text, max(0, r.start - 60), r.start)
+        if before:
+            found.append(_like(r, before.start(), r.end))
     for m in _RUN.finditer(text):
         digits = m.group().replace("-", "")
         if len(digits) < ECHO_MIN_DIGITS or QUANTITY.match(text, m.end()) \

@@ -294,8 +294,10 @@ def test_a_number_said_again_or_put_right_is_the_identifier_already_found(vault)
         "The account is seven seven oh, two two nine, one eight four six.", "Double seven oh two, by heart.",
         "She had my cell, five seven three, five five five, oh four — sorry, oh four six one, on her arm.",
         "Six oh two, five five five, oh one eight nine — no, wait. Oh one nine eight.",
+        "Ticket M R dash zero six six— no, sorry. M R dash zero six nine.",
         "We paid 395 dollars for 46 nights."]).segments)
-    for said in ("three nine five", "Three nine five", "Double seven", "four six one", "one nine eight"):
+    for said in ("three nine five", "Three nine five", "Double seven", "four six one", "one nine eight",
+                 "zero six six"):
         assert said not in text, text
     assert "We paid 395 dollars for 46 nights." in text, text
 
@@ -305,3 +307,10 @@ def test_a_given_name_before_a_surname_joins_it_and_spreads(vault):
         "Somebody took it. Dolly Wozniak took it.", "Nobody took it. Dolly runs the bingo.",
         "Judge Whitacre said so."]).segments)
     assert "Dolly" not in text and "Judge [" in text, text
+
+
+def test_a_coined_name_spreads_in_any_case_and_a_word_name_only_as_written(vault):
+    text = " | ".join(s.text for s in run(Study(), vault, [
+        "So the vendor is TrakSure, out of Ohio.", "The website's a joke, traksure portal dot com. It times out.",
+        "We went to Target on Main.", "Then target practice."]).segments)
+    assert "traksure" not in text.lower() and "target practice" in text, text

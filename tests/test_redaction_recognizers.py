@@ -362,6 +362,7 @@ def test_recognizer_finds(text, kind, expected):
     ("The U S in 2019, the D R, 2019 too, and A for effort, one two three four.", "CASE_NUMBER"),
     ("Our lease ends in 100 days and the party ends with 300 people.", "CASE_NUMBER"),
     ("I filed the 2019-B thing and we were in row 4, dash C.", "CASE_NUMBER"),
+    ("And then we took U S dash one oh one to the coast.", "CASE_NUMBER"),
 ])
 def test_recognizer_leaves_ordinary_speech(text, kind):
     assert kind not in found(text), found(text)
@@ -540,6 +541,18 @@ def test_a_word_name_before_a_name_joins_it_only_as_a_name():
     ("Check that again, I think it ends oh-eight-five.", "CASE_NUMBER", "oh-eight-five"),
     ("They didn't have my transcripts. Cuatro siete uno dos, dash B. Still waiting.", "CASE_NUMBER",
      "Cuatro siete uno dos, dash B"),
+    ("Hold on. Ticket M R dash zero six nine. The building", "CASE_NUMBER", "M R dash zero six nine"),
+    ("He brought me the citation, C as in cat, four seven two, two oh nine.", "CASE_NUMBER",
+     "C as in cat, four seven two, two oh nine"),
+    ("She asks for the last digits of his social, he says six six oh two, and", "CASE_NUMBER", "six six oh two"),
+    ("The payment drafts on the 28th every month from the account.", "DATE", "the 28th"),
+    # mailboxes of two names, a name and an initial, a school district's domain; not the verb before one
+    ("You email them, ruiz relief at gmail dot com.", "EMAIL_ADDRESS", "ruiz relief at gmail dot com"),
+    ("By phone mostly, or elmer c five oh four at yahoo dot com.", "EMAIL_ADDRESS",
+     "elmer c five oh four at yahoo dot com"),
+    ("Her email, t dot dewberry at b b e s dot k twelve dot k y dot us, but", "EMAIL_ADDRESS",
+     "t dot dewberry at b b e s dot k twelve dot k y dot us"),
+    ("I emailed maria at gmail dot com twice.", "EMAIL_ADDRESS", "maria at gmail dot com"),
     # a site with its scheme spelled, and one named after a word for a site
     ("There's a portal, h t t p s colon slash slash claims dot harborline dot com. I uploaded", "URL",
      "h t t p s colon slash slash claims dot harborline dot com"),

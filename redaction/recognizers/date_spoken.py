@@ -44,7 +44,8 @@ _ORDINAL_DAY = (rf"(?:(?:twenty|thirty)[\s-](?:{_ORD})|{_ORD}|tenth|eleventh|twe
 _PHRASE_END = r"\s*[,.;:!?—–]|\s*$"
 _NO_NOUN_AFTER = (rf"(?={_PHRASE_END}|\s+(?i:at|and|when|because|so|i|we|he|she|they|it|that|or|about|for|with|in"
                   r"|but|then|if|is|was|which|you|this|my|his|her|our|their|there|instead|not|again|already)\b"
-                  r"|\s+of\s+(?i:(?:the\s+)?(?:last|this|next|following|previous|same|that)|the|each|every)\s+month\b)")
+                  r"|\s+of\s+(?i:(?:the\s+)?(?:last|this|next|following|previous|same|that)|the|each|every)\s+month\b"
+                  r"|\s+(?i:every|each)\s+month\b)")      # "drafts on the 28th every month"
 # "It was the fourteenth, in March", "hers is the eighteenth", "the hearing's the 3rd": what "it" or
 # an appointment was, an ordinal with no noun after it, is a day.
 _IT_WAS_DAY = (r"(?<=(?i:\b(?:it|that|hers|his|mine|ours|theirs|yours|date|hearing|appointment|court|interview"

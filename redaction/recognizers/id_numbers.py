@@ -23,9 +23,11 @@ _PAUSE = r"(?:,?\s+(?i:uh|um|uhm|er))?,?"     # "ending, uh, 4471"
 _ENDING = (rf"\b(?:(?i:ending|ends|end\s+of|end(?=\s+(?:in|with|oh)\b)){_PAUSE}(?:\s+(?i:in|with))?"
            r"|(?i:finish(?:es|ed)?\s+with)"
            rf"|(?<=\b(?i:card|account),?\s+)(?i:and\s+in)){_PAUSE}\s"
-           r"|\b(?i:last\s+four)(?:\s+(?i:digits))?"
+           r"|\b(?i:last\s+(?:four|digits))(?:\s+(?i:digits))?"
            r"(?:\s+(?i:of\s+(?:my|his|her|their|your|the)\s+(?:social(?:\s+security)?|ssn|card|account|number)"
-           r"(?:\s+number)?))?(?:\s+(?i:are|is|were|was))?,?\s")
+           r"(?:\s+number)?))?(?:\s+(?i:are|is|were|was))?"
+           # "the last digits of his social, he says 6602"
+           r"(?:,?\s+(?i:(?:he|she|they|I|you)\s+(?:say|says|said|give|gives|gave|read|reads)))?,?\s")
 _CARDINAL_PART = rf"(?:\d[\d,]*|{CARDINAL_WORDS})\b"
 _CONTEXT = ["case", "file", "record", "account", "medicaid", "medi-cal", "member", "client", "id", "policy",
             "benefit", "ebt", "snap", "reference", "claim", "docket", "license", "permit", "receipt", "badge",
@@ -107,6 +109,9 @@ def case_number_alphanumeric() -> PatternRecognizer:
     return IdNumberRecognizer(
         "CASE_NUMBER", name="case_number_alphanumeric",
         patterns=[Pattern("alphanumeric", r"\b[A-Z]{1,3}-?\d{4,}(?:-\d{2,})*(?:-?[A-Z])?\b", 0.5),
+                  # "M R dash zero six nine": three digits after letters are a code only where context says so,
+                  # and no form ("DS-160", "AR-11", "SS-5")
+                  Pattern("short_code", r"\b(?!(?:DS|AR|SS|SF|EB|CR|IR|TN|WH|IH)-)[A-Z]{2,3}-\d{3}\b", 0.4),
                   # a letter said after the number: "cuatro siete uno dos, dash B" (the view's "4712-B")
                   Pattern("lettered_tail", r"(?<![\w-])(?!(?:19|20)\d\d-)\d{4,}(?:-\d{2,})*-[A-Z]\b", 0.5),
                   # Whisper's "J-47,215", "C22-1,187": an amount never has a lettered prefix.
