@@ -82,7 +82,9 @@ _SPOKEN_EMAIL = re.compile(
 _SPOKEN_DOMAIN = re.compile(
     # "ride b c s dot org", "hometown steel c u dot org": a name with spelled letters runs back over its words
     r"\b(?<!['’])(?:(?:(?!(?:" + _STOP + r")\b)[a-z0-9-]+\s+){0,2}(?:[a-z]\s+)+)?"
-    r"[a-z0-9-]+(?:(?:\s+dot\s+|\.)[a-z0-9-]+)*(?:(?:\s+dot\s+|-dot-)(?:" + TLDS + r")\b"
+    # "permisorapido dash usa dot com": a hyphen said in the name
+    r"[a-z0-9-]+(?:\s+(?:dash|hyphen)\s+[a-z0-9-]+)*"
+    r"(?:(?:\s+dot\s+|\.)[a-z0-9-]+)*(?:(?:\s+dot\s+|-dot-)(?:" + TLDS + r")\b"
     r"(?:" + _SLASH + _PATH + r")*"
     r"|\.(?:" + TLDS + r")\b(?:" + _SLASH + _PATH + r")+)",
     re.IGNORECASE)

@@ -18,7 +18,8 @@ ECHO_WINDOW = 1500       # characters: a repeat answers what was just said
 _RUN = re.compile(r"(?<![\w$.,-])\d+(?:-\d+)*(?![\w-]|[.,]\d)")
 # "— sorry,", "— no, wait.": the slip is put right within the turn
 _CUES = r"(?:[ \t]*[,.—–-]*[ \t]*(?i:sorry|I\s+mean|no|wait|actually|rather|correction)\b)+[ \t]*[,.—–-]*[ \t]*"
-_CORRECTION = re.compile(_CUES + r"(?:(?i:oh|it's)[ \t]+)?(?=\d)")
+# "— no, the final digit's a three — nine six three": a few words may say what was wrong
+_CORRECTION = re.compile(_CUES + r"(?P<words>[^\n.?!]{1,40}?[ \t—–-])?(?:(?i:oh|it's)[ \t]+)?(?=\d)")
 # "M R dash zero six six— no, sorry. M R dash zero six nine": the slip before the right number
 _SLIP = re.compile(r"(?<![\w-])(?:[A-Z][ \t-]+)*\d[\d-]*" + _CUES + r"(?:[A-Z][ \t-]+)*$")
 
@@ -29,7 +30,9 @@ def repeats(text: str, results: list[RecognizerResult]) -> list[RecognizerResult
     for r in numbers:
         slip = _CORRECTION.match(text, r.end)
         run = slip and _RUN.match(text, slip.end())
-        if run:
+        # after words, only digits read out again: "— no, she has 4 kids" is no number
+        if run and not QUANTITY.match(text, run.end()) \
+                and (slip["words"] is None or len(re.sub(r"\D", "", run.group())) >= ECHO_MIN_DIGITS):
             found.append(_like(r, r.start, run.end()))
         before = _SLIP.search(text, max(0, r.start - 60), r.start)
         if before:

@@ -295,10 +295,13 @@ def test_a_number_said_again_or_put_right_is_the_identifier_already_found(vault)
         "She had my cell, five seven three, five five five, oh four — sorry, oh four six one, on her arm.",
         "Six oh two, five five five, oh one eight nine — no, wait. Oh one nine eight.",
         "Ticket M R dash zero six six— no, sorry. M R dash zero six nine.",
+        "A two oh eight, four four one, nine six — no, the final digit's a three — nine six three. Twice.",
+        "Her cell is five five five, one two three four — no, she has 4 kids.",
         "We paid 395 dollars for 46 nights."]).segments)
     for said in ("three nine five", "Three nine five", "Double seven", "four six one", "one nine eight",
-                 "zero six six"):
+                 "zero six six", "nine six three"):
         assert said not in text, text
+    assert "she has 4 kids." in text, text
     assert "We paid 395 dollars for 46 nights." in text, text
 
 

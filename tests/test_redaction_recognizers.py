@@ -363,6 +363,7 @@ def test_recognizer_finds(text, kind, expected):
     ("Our lease ends in 100 days and the party ends with 300 people.", "CASE_NUMBER"),
     ("I filed the 2019-B thing and we were in row 4, dash C.", "CASE_NUMBER"),
     ("And then we took U S dash one oh one to the coast.", "CASE_NUMBER"),
+    ("They carried forty-two cases, when the recommended number was fifteen, eighteen.", "CASE_NUMBER"),
 ])
 def test_recognizer_leaves_ordinary_speech(text, kind):
     assert kind not in found(text), found(text)
@@ -561,6 +562,11 @@ def test_a_word_name_before_a_name_joins_it_only_as_a_name():
     ("Vista Laurel Apartments, building C, two fourteen.", "ADDRESS",
      "Vista Laurel Apartments, building C, two fourteen"),
     ("A motel. Casa Linda, room fourteen. Me and my cousin.", "ADDRESS", "room fourteen"),
+    ("She's at the Desert Star Motor Inn, room one fourteen with her aunt.", "ADDRESS", "room one fourteen"),
+    ("Oh, that's under the farm number, three one eight eight. The tract is else.", "CASE_NUMBER",
+     "three one eight eight"),
+    ("Yes, a text message, permisorapido dash usa dot com, and there you put it.", "URL",
+     "permisorapido dash usa dot com"),
     # a given name that is also a health programme's
     ("The other guy, Chip Dunaway, his insurance is fine.", "PERSON", "Chip Dunaway"),
 ])

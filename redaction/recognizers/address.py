@@ -77,17 +77,19 @@ def street_cased() -> PatternRecognizer:
             # lettered unit said as a phrase of its own belongs to an address said nearby ("3 kids, unit 5 is ours"
             # goes on).
             # "His mom's place is unit 14": a home said to be a unit; "the trailer park, lot 9," a lot in one
-            # ("lot thirty-one", "space ninety-two" too; "room two" may be any room, but not after a motel's
-            # name: "Casa Linda, room fourteen").
+            # ("lot thirty-one", "space ninety-two" too; "room two" may be any room).
             Pattern("unit_alone", rf"(?<=(?:^|[,.?!])\s*|\b(?i:in|at)\s+"
                                   rf"|\b(?i:place|home|house|address)(?:\s+(?i:is|was)|['’]s)\s+)"
                                   rf"(?:{_UNIT_WORD}|(?i:room|lot|space|trailer)(?=\s*#?\s*\d)"
-                                  rf"|(?i:lot|space|trailer)(?=\s*(?i:{CARDINAL_WORDS})\b)"
-                                  rf"|(?<=[A-Z][\w'’-]*,\s*)(?i:room)(?=\s*(?i:{CARDINAL_WORDS})\b))"
+                                  rf"|(?i:lot|space|trailer)(?=\s*(?i:{CARDINAL_WORDS})\b))"
                                   rf"\s*#?\s*(?:[A-Za-z]?\d[\w-]*|[A-Z]\b"
                                   rf"|(?i:{_NUMBER_WORD}|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\b"
                                   rf"(?:[\s-](?i:{CARDINAL_WORDS}|oh)\b)*)"
                                   r"(?:\s+[A-Z]\b)?(?=\s*[,.;!?]|\s*$)", 0.6),
+            # but a room after a motel's name is its door: "Casa Linda, room fourteen", "the Desert Star Motor
+            # Inn, room one fourteen with her aunt"
+            Pattern("named_room", rf"(?<=[A-Z][\w'’-]*,\s*)(?i:room)\s*#?\s*(?:\d[\w-]*"
+                                  rf"|(?i:{CARDINAL_WORDS})\b(?:[\s-](?i:{CARDINAL_WORDS}|oh)\b)*)", 0.6),
         ],
         global_regex_flags=_CASED)
 

@@ -97,6 +97,10 @@ def case_number() -> PatternRecognizer:
             Pattern("cardinal", rf"\b(?>(?:{_CARDINAL_PART}\s+)+(?:billion|million)\b(?:[\s,-]+(?:{_CARDINAL_PART}"
                                 rf"|thousand|million|and)\b)+)(?<!thousand|.million)(?<!and|000)"
                                 rf"(?!{QUANTITY.pattern})", 0.5),
+            # Four digits said as a number ("under the farm number, three one eight eight"); not a range
+            # ("the recommended number was fifteen, eighteen").
+            Pattern("number_four", rf"(?<=\b(?i:number)(?:['’]s|\s+(?i:is|was))?[,:]?\s){_START}"
+                                   rf"(?:\d{{4}}|\d(?:[-\s]\d){{3}}){_END}(?!{QUANTITY.pattern})", 0.5),
             # Four digits only with context ("file number 2231").
             Pattern("four_digits", rf"{_START}\d{{4}}{_END}", 0.15),
         ],
