@@ -37,10 +37,12 @@ def repeats(text: str, results: list[RecognizerResult]) -> list[RecognizerResult
         before = _SLIP.search(text, max(0, r.start - 60), r.start)
         if before:
             found.append(_like(r, before.start(), r.end))
+    taken = bytearray(len(text))       # characters some recognizer already claimed
+    for r in results:
+        taken[r.start:r.end] = b"\x01" * (r.end - r.start)
     for m in _RUN.finditer(text):
         digits = m.group().replace("-", "")
-        if len(digits) < ECHO_MIN_DIGITS or QUANTITY.match(text, m.end()) \
-                or any(r.start < m.end() and m.start() < r.end for r in results):
+        if len(digits) < ECHO_MIN_DIGITS or QUANTITY.match(text, m.end()) or any(taken[m.start():m.end()]):
             continue
         source = max((r for r in numbers if 0 <= m.start() - r.end <= ECHO_WINDOW
                       and _said_in(digits, text[r.start:r.end])), key=lambda r: r.score, default=None)
