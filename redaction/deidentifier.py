@@ -23,9 +23,9 @@ from redaction.nlp import BisectContextEnhancer, PiecewiseSpacyNlpEngine
 from redaction.normalize import normalize
 from redaction.policy import kind, redacts
 from redaction.pseudonyms import Crosswalk, surrogate
-from redaction.repeats import repeats
 from redaction.recognizers.ner import SEGMENT_STARTS
 from redaction.recognizers.organization import name_tail
+from redaction.repeats import repeats
 from redaction.roster import RosterEntry, RosterRecognizer
 from redaction.unsure import UnsureNameRecognizer, unsure_ranges, within
 
@@ -275,7 +275,7 @@ def _take_heads(spans: list[Span], text: str) -> list[Span]:
 
 # "Dolly Wozniak", where NER took only the surname: a given name said just before it
 _GIVEN_BEFORE = re.compile(rf"\b[{UPPER}][a-z]+[ \t]+$")
-_NOT_GIVEN = frozenset({"saint", "lady", "baby", "coach", "mister", "miss", "mrs", "ms", "mr", "dr", "judge"})
+_NOT_GIVEN = frozenset({"saint", "lady"})     # given names in Faker's lists; titles are kept words
 
 
 def _take_given_names(spans: list[Span], text: str) -> list[Span]:
@@ -283,9 +283,9 @@ def _take_given_names(spans: list[Span], text: str) -> list[Span]:
     for s in spans:
         m = s.entity_type == "PERSON" and _GIVEN_BEFORE.search(text, max(0, s.start - 30), s.start)
         word = m and m.group().strip()
-        if word and word.lower() in given_names() and word.lower() not in NOT_NAMES \
-                and word.lower() not in STOP_WORDS and word.lower() not in _NOT_GIVEN and not kept_word(word) \
-                and not _overlapping(taken, m.start(), s.start):
+        lower = word and word.lower()
+        if word and lower in given_names() and lower not in NOT_NAMES | STOP_WORDS | _NOT_GIVEN \
+                and not kept_word(word) and not _overlapping(taken, m.start(), s.start):
             s.start = m.start()
     return spans
 

@@ -48,8 +48,10 @@ _NO_NOUN_AFTER = (rf"(?={_PHRASE_END}|\s+(?i:at|and|when|because|so|i|we|he|she|
                   r"|\s+(?i:every|each)\s+month\b)")      # "drafts on the 28th every month"
 # "It was the fourteenth, in March", "hers is the eighteenth", "the hearing's the 3rd": what "it" or
 # an appointment was, an ordinal with no noun after it, is a day.
-_IT_WAS_DAY = (r"(?<=(?i:\b(?:it|that|hers|his|mine|ours|theirs|yours|date|hearing|appointment|court|interview"
-               r"|inspection|visit|deadline|birthday)(?:'s|\s+is|\s+was|\s+will\s+be))\s)"
+# An event's date may be named without the verb: "they gave her an appeal date, the eleventh".
+_IT_WAS_DAY = (r"(?<=(?i:\b(?:(?:it|that|hers|his|mine|ours|theirs|yours|court|inspection|visit)"
+               r"(?:'s|\s+is|\s+was|\s+will\s+be)"
+               r"|(?:date|hearing|appointment|interview|deadline|birthday)(?:'s|\s+is|\s+was|\s+will\s+be)?,?))\s)"
                rf"(?i:the\s+{_ORDINAL_DAY})")
 # "No, el trece. The thirteenth.": an ordinal past any school grade, said as a whole sentence, is a day.
 _HIGH_ORDINAL = (rf"(?:thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth"
@@ -80,9 +82,6 @@ _ANSWERED_DAY = (r"(?<=(?i:\bwhen\b|\bwhat\s+day\b|\bwhich\s+day\b|\bdate\b|\bbi
                  r"[^\n.?!]{0,60}"
                  r"\?[ \t]*\n[ \t]*(?:(?i:yes|yeah|um|uh|oh|it\s+was|it's),?\s+)?)"
                  rf"(?i:the\s+{_ORDINAL_DAY})(?={_PHRASE_END})")
-# "they gave her an appeal date, the eleventh", "the hearing is the ninth": a day named as an event's date.
-_EVENT_DAY = (r"(?<=\b(?i:date|hearing|appointment|deadline|interview|birthday)(?:'s|\s+is|\s+was)?,?\s)"
-              rf"(?i:the\s+{_ORDINAL_DAY})" + _NO_NOUN_AFTER)
 # "the fifteen was Saturday": a weekday pins a day number to a date.
 _DAY_WAS_WEEKDAY = (rf"(?i:\bthe\s+{_DAY})(?=\s+(?i:was|is|fell\s+on|falls\s+on)\s+(?:a\s+)?"
                     rf"(?:{_WEEKDAYS})\b)")
@@ -134,7 +133,6 @@ def date() -> PatternRecognizer:
             Pattern("numeral_day_alone", _NUMERAL_DAY_ALONE, 0.6),
             Pattern("day_was_weekday", _DAY_WAS_WEEKDAY, 0.6),
             Pattern("answered_day", _ANSWERED_DAY, 0.6),
-            Pattern("event_day", _EVENT_DAY, 0.6),
             # "Friday the 13th", "on Monday the fifth": a weekday pins the ordinal to a date.
             Pattern("it_was_day", _IT_WAS_DAY + _NO_NOUN_AFTER, 0.6),
             Pattern("slashed", rf"(?i:\b{_MONTH_NUMBER}\s+slash\s+(?:{_DAY}|oh[\s-](?:{_CARD})))\b", 0.6),
