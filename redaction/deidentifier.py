@@ -35,6 +35,9 @@ CONTAINS_MARGIN = 0.1                    # how much better an inner span may sco
 FLOOR = 0.25                             # below this a hit is noise, not even worth review
 # spaCy splits "Hyun-woo" at the hyphen, so a name can end half-way through its word.
 _HYPHEN_TAIL = re.compile(r"(?:-[^\W\d_]+)+")
+# "the Office of Refugee Resettlement": spaCy may tag part of a national body's name ("Refugee Resettlement").
+_BODY_NAMES = re.compile(r"\b(?:" + "|".join(re.escape(b) for b in sorted(
+    (b for b in PUBLIC_BODIES if " " in b), key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _SPEAKER_TAG = re.compile(r"^(?:s|spk|speaker|speaker_|person|participant|interviewer|respondent|"
                           r"moderator|unknown|p|i|r)?[\s_-]*\d*$|^(?:interviewer|participant|respondent|"
                           r"moderator|caseworker|staff|interpreter|unknown)\b", re.IGNORECASE)
@@ -161,15 +164,18 @@ class Deidentifier:
             SEGMENT_STARTS.reset(token)
         results += repeats(view.text, results)
         spans = []
+        bodies = [m.span() for m in _BODY_NAMES.finditer(text)]
         for r in results:
             start, end = view.to_original(r.start, r.end)
             if text[end - 1:end].isalpha() and (tail := _HYPHEN_TAIL.match(text, end)):
                 end = tail.end()
-            if _hyphened_word(text, start, end).lower() in PUBLIC_BODIES:
-                continue     # "Medi-Cal", "McKinney-Vento": a public program spaCy split at its hyphen
             meta = r.recognition_metadata or {}
             idx = meta.get("roster_index")
             entry = entries[idx] if idx is not None else None
+            # a national body, or part of one: "Medi-Cal", "McKinney-Vento" split at the hyphen
+            if entry is None and (within(bodies, start, end)
+                                  or _hyphened_word(text, start, end).lower() in PUBLIC_BODIES):
+                continue
             spans.append(Span(start, end, r.entity_type, r.score, meta.get("recognizer_name", ""),
                               getattr(r.analysis_explanation, "pattern_name", None),
                               entry.text if entry else None, entry.label if entry else None))

@@ -59,10 +59,16 @@ PUBLIC_BODIES = frozenset({
     "medicaid", "medicare", "social security", "border patrol", "immigration court",
     "the office of refugee resettlement", "office of refugee resettlement", "congress",
     "the border patrol", "homeland security", "the red cross", "red cross", "unhcr", "un",
-    "united nations", "covid", "zoom", "teams", "google", "facebook", "whatsapp",
+    "united nations", "covid", "zoom", "teams", "google", "facebook", "whatsapp", "instagram", "tiktok",
+    "youtube", "snapchat", "telegram", "viber", "imo", "ihs", "indian health service", "icwa",
+    "indian child welfare act",
     "sijs", "tps", "daca", "vawa", "ead", "uac", "bia", "acf", "tanf", "ssi", "chip",
     "head start", "early head start", "legal aid", "job corps", "americorps", "section 8",
     "medi-cal", "masshealth", "tenncare", "soonercare", "calfresh", "mckinney-vento", "title i",
+    "irs", "ssa", "fema", "hud", "ftc", "eeoc", "osha", "cfpb", "nlrb", "usda", "doj", "dol", "cdc", "fda", "sba",
+    "usps", "va", "dmv", "social security administration", "internal revenue service", "department of labor",
+    "department of state", "state department", "department of justice", "department of education",
+    "department of homeland security", "veterans affairs", "post office", "the post office",
 })
 
 # Greetings and thanks in the languages interviewees speak ("And Salaam Gateway helped": one may open a name).
@@ -144,12 +150,13 @@ kurmanji sorani tigre afar kizigua q'eqchi' kekchi chuj zapotec tzeltal purépec
 kichwa quichua lakota navajo hopi cherokee choctaw inuit anishinaabemowin ojibwemowin
 pulaar haalpulaar haalpulaar'en fulfulde peul hassaniya fuzhounese hokkien teochew hakka chittagonian afaan krio
 dzongkha kachin achi qeqchi mixteco popti ezidi bajuni bravanese kunama bilen saho beja anuak kikuyu kalenjin bemba
-chichewa sesotho mossi dioula baoule kpelle tshiluba kikongo sango
+chichewa sesotho mossi dioula baoule kpelle tshiluba kikongo sango tatar crimean roma romani circassian tuareg berber
 god lord jesus christ allah bible quran koran torah gospel mass
 mr mrs ms mx dr miss mister sir madam reverend pastor father sister brother imam rabbi officer judge doctor coach
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december
-internet wifi covid zoom
+internet wifi covid zoom social
+kreyòl jinghpaw
 """.split())
 
 

@@ -318,6 +318,16 @@ def _word_digits(word: str) -> str:
     return TEENS.get(words[0]) or UNITS[words[0]]
 
 
+# "two six oh, five five five, eight two, uh, eight two seven seven": a group begun, a filler, and the
+# group said again in full is one number ("260-555-8277").
+_RESTART = re.compile(r"(?<=\d-)(?P<group>\d{1,4}),?[ \t]*(?:[—–][ \t]*)?(?i:uh|um|uhm|er|erm)\b[,.]?[ \t]*"
+                      r"(?:[—–][ \t]*)?(?=\d{3})(?P<again>(?P=group)\d+)(?![\w-]|[.,]\d)")
+
+
+def _restart_edits(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m["again"]) for m in _RESTART.finditer(text)]
+
+
 # "seventy-one dot two three eight dot fourteen dot two oh six": an IP address read out.
 _IP_PART = r"(?:\d{1,3}\b|" + _NUMBER_WORD + r")"
 _SPOKEN_IP = re.compile(r"(?<![\w.-])" + _IP_PART + r"(?:\s+(?i:dot)\s+" + _IP_PART + r"){3}(?![\w-]|\.\d)")
@@ -403,5 +413,6 @@ def normalize(text: str) -> NormalizedText:
     view = _rewrite(view, _letter_dash_edits(view.text))
     view = _rewrite(view, _number_edits(view.text))
     view = _rewrite(view, _code_edits(view.text))
+    view = _rewrite(view, _restart_edits(view.text))
     view = _rewrite(view, _ip_edits(view.text))
     return _rewrite(view, _email_edits(view.text))

@@ -1,6 +1,6 @@
 """A number said again is the identifier already found: its last digits repeated back
 ("... oh six seven, three nine five." "Three nine five, yes.") or a slip put right
-("oh four — sorry, oh four six one"), and the slip too.
+("oh four — sorry, oh four six one"), and the slip too; so is a day put right.
 
 Runs on the detection view, where read-out numbers are digits, after the recognizers.
 """
@@ -11,6 +11,7 @@ import re
 from presidio_analyzer import RecognizerResult
 
 from redaction.normalize import QUANTITY
+from redaction.recognizers.date_spoken import NO_NOUN_AFTER, ORDINAL_DAY
 
 NUMBERS = ("PHONE_NUMBER", "US_SSN", "A_NUMBER", "CASE_NUMBER")
 ECHO_MIN_DIGITS = 3
@@ -21,12 +22,19 @@ _CUES = r"(?:[ \t]*[,.—–-]*[ \t]*(?i:sorry|I\s+mean|no|wait|actually|rather|
 # "— no, the final digit's a three — nine six three": a few words may say what was wrong
 _CORRECTION = re.compile(_CUES + r"(?P<words>[^\n.?!]{1,40}?[ \t—–-])?(?:(?i:oh|it's)[ \t]+)?(?=\d)")
 # "M R dash zero six six— no, sorry. M R dash zero six nine": the slip before the right number
-_SLIP = re.compile(r"(?<![\w-])(?:[A-Z][ \t-]+)*\d[\d-]*" + _CUES + r"(?:[A-Z][ \t-]+)*$")
+# ("I O E, zero nine, one three — sorry, no, it's I O E zero nine one eight...")
+_SLIP = re.compile(r"(?<![\w-])(?:[A-Z]{1,3}[ \t-]+)*\d[\d-]*" + _CUES
+                   + r"(?:(?i:it's|it\s+is)[ \t]+)?(?:[A-Z]{1,3}[ \t-]+)*$")
+
+# "he says February ninth. No, wait, sorry, the eleventh": a day put right
+_DAY_CORRECTION = re.compile(_CUES + r"(?:(?i:it's|it\s+was)[ \t]+)?(?P<day>(?i:the)[ \t]+" + ORDINAL_DAY + ")"
+                             + NO_NOUN_AFTER)
 
 
 def repeats(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
     numbers = [r for r in results if r.entity_type in NUMBERS]
-    found = []
+    found = [_like(r, m.start("day"), m.end("day")) for r in results
+             if r.entity_type == "DATE" and (m := _DAY_CORRECTION.match(text, r.end))]
     for r in numbers:
         slip = _CORRECTION.match(text, r.end)
         run = slip and _RUN.match(text, slip.end())

@@ -191,6 +191,13 @@ def test_a_public_program_spacy_splits_at_its_hyphen_is_kept(vault):
     assert run(Study(), vault, [text]).segments[0].text == text
 
 
+def test_national_bodies_and_peoples_are_kept_whole(vault):
+    # spaCy tags part of a body's name ("Refugee Resettlement"); the "of" splits a run of capitals
+    text = ("I reported it to the FTC and the IRS, then the Office of Refugee Resettlement and the Department of"
+            " Labor. He asked for my Social. I am Fulani, and I read it in Kreyòl.")
+    assert run(Study(), vault, [text]).segments[0].text == text
+
+
 def test_a_branch_of_a_faith_is_kept_and_a_congregation_redacted(vault):
     text = "I am Roman Catholic, my wife Southern Baptist, her father Greek Orthodox. I'm Catholic too."
     assert run(Study(), vault, [text]).segments[0].text == text
@@ -296,10 +303,13 @@ def test_a_number_said_again_or_put_right_is_the_identifier_already_found(vault)
         "Six oh two, five five five, oh one eight nine — no, wait. Oh one nine eight.",
         "Ticket M R dash zero six six— no, sorry. M R dash zero six nine.",
         "A two oh eight, four four one, nine six — no, the final digit's a three — nine six three. Twice.",
+        "Okay, the receipt is I O E, zero nine, one three — sorry, no, it's I O E zero nine one eight, four four"
+        " seven, two six oh.",
+        "He says February ninth. No, wait, sorry, the eleventh, because it was a Saturday.",
         "Her cell is five five five, one two three four — no, she has 4 kids.",
         "We paid 395 dollars for 46 nights."]).segments)
     for said in ("three nine five", "Three nine five", "Double seven", "four six one", "one nine eight",
-                 "zero six six", "nine six three"):
+                 "zero six six", "nine six three", "one three", "eleventh"):
         assert said not in text, text
     assert "she has 4 kids." in text, text
     assert "We paid 395 dollars for 46 nights." in text, text

@@ -364,6 +364,11 @@ def test_recognizer_finds(text, kind, expected):
     ("I filed the 2019-B thing and we were in row 4, dash C.", "CASE_NUMBER"),
     ("And then we took U S dash one oh one to the coast.", "CASE_NUMBER"),
     ("They carried forty-two cases, when the recommended number was fifteen, eighteen.", "CASE_NUMBER"),
+    # a year of history, or of a younger person's birth; a dot put on a letter
+    ("In 1929 the bank closed. My mother was born in 1958.", "AGE_OVER_89"),
+    ("I dot every i twice, and there's a dot on the map.", "EMAIL_ADDRESS"),
+    # ranks and grades are no corner
+    ("Our team came Second and Third, and my kids are in Fifth and Sixth grade.", "ADDRESS"),
 ])
 def test_recognizer_leaves_ordinary_speech(text, kind):
     assert kind not in found(text), found(text)
@@ -569,6 +574,15 @@ def test_a_word_name_before_a_name_joins_it_only_as_a_name():
      "permisorapido dash usa dot com"),
     # a given name that is also a health programme's
     ("The other guy, Chip Dunaway, his insurance is fine.", "PERSON", "Chip Dunaway"),
+    # a number restarted after a filler; a mailbox without its domain; a spelled street number at a corner
+    ("The line is nine one four, five five five, three six, uh, three six oh two. Call", "PHONE_NUMBER",
+     "nine one four, five five five, three six, uh, three six oh two"),
+    ("Hers is k dot marchetti, same ending as mine.", "EMAIL_ADDRESS", "k dot marchetti"),
+    ("They live over on — hold on — Forty-second and Whitlock, by the laundromat.", "ADDRESS",
+     "Forty-second and Whitlock"),
+    # a birth year that tells an age over 89
+    ("My grandfather was born in nineteen twenty-eight, in a village.", "AGE_OVER_89", "nineteen twenty-eight"),
+    ("We put her date of birth on the form. June 2nd, 1931. And the rest", "AGE_OVER_89", "1931"),
 ])
 def test_recognizer_finds_all_of_it(text, kind, expected):
     assert expected in found(text).get(kind, []), found(text)

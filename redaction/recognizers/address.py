@@ -17,6 +17,10 @@ _NOT_YEAR = r"(?!(?:19|20)\d\d\b)"
 _NOT_NAME = (r"(?!(?:the|a|an|same|other|this|that|his|her|my|our|their|one|more|of|and|in|to"
              r"|minutes?|hours?|miles?|blocks?|days?|weeks?|months?|years?|times|kids|children|people|dollars)\b)")
 _CASED = re.DOTALL | re.MULTILINE
+_SPELLED_ORDINAL = (r"(?:(?:Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety)-(?:first|second|third|fourth|fifth"
+                    r"|sixth|seventh|eighth|ninth)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth"
+                    r"|Eleventh|Twelfth|Thirteenth|Fourteenth|Fifteenth|Sixteenth|Seventeenth|Eighteenth|Nineteenth"
+                    r"|Twentieth|Thirtieth|Fortieth|Fiftieth)")
 _NUMBER_WORD = _NUMBER + "|" + CARDINAL_WORDS
 _UNIT_WORD = r"(?i:apartment|apartamento|apt\.?|unit|suite)"
 # "apartment 2c", "Apt. B", "unit C nine", "apartamento tres R"; "lot 14", "trailer 3", "space nine" only with
@@ -67,6 +71,10 @@ def street_cased() -> PatternRecognizer:
                                     r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+(?:and|&)\s+(?:\d{1,3}(?:st|nd|rd|th)\b|[A-Z][\w'-]+)"
                                     r"(?:\s+[A-Z][\w'-]+)?(?!\s+(?i:grades?|graders|period|floor|place|century|birthday))",
                     0.6),
+            # A street number spelled and capitalised inside a sentence, at a corner with a named street: "on — what
+            # is it — Thirty-ninth and Cardenas" ("came Second and Third", "Fifth and Sixth Grade" are no corner).
+            Pattern("spelled_intersection", rf"(?<=[\w,;—–]\s){_SPELLED_ORDINAL}\s+(?:and|&)\s+"
+                                            rf"(?!{_SPELLED_ORDINAL}\b|Foremost\b)[A-Z][a-z][\w'-]*\b", 0.6),
             # Streets named in Spanish, Portuguese or French: "Calle 8", "Avenida Juárez 1420", "Rua das Flores",
             # "1127 Calle Mirasol, número 6".
             Pattern("calle", r"\b(?:\d{1,5}\s+)?(?:Calle|Avenida|Carrera|Camino|Paseo|Rua|Rue)\s+"

@@ -1,4 +1,6 @@
 """Ages over 89 (Safe Harbor); younger ages are kept and need no detection."""
+from datetime import date
+
 from presidio_analyzer import Pattern, PatternRecognizer
 
 from redaction.recognizers import register
@@ -20,3 +22,18 @@ def age_over_89() -> PatternRecognizer:
                   Pattern("elder_is", rf"(?<={_ELDER}){_OLD}"
                                       r"(?=\s*[,.;!?]|\s*$|\s+(?i:now|this|next|when|and|but|so|already|today)\b)",
                           0.85)])
+
+
+class _BirthYearRecognizer(PatternRecognizer):
+    def invalidate_result(self, pattern_text: str) -> bool:
+        return int(pattern_text) > date.today().year - 90
+
+
+@register
+def birth_year_over_89() -> PatternRecognizer:
+    # Safe Harbor removes a year that tells an age over 89 too: "her date of birth ... March 9th, 1933".
+    # Only a birth said nearby lifts the score over the kept year's.
+    return _BirthYearRecognizer(
+        "AGE_OVER_89", name="birth_year_over_89",
+        patterns=[Pattern("birth_year", r"(?<![\d-])1[89]\d\d(?![\d-])", 0.4)],
+        context=["bear", "birth", "birthday", "dob"])     # "bear": the lemma Presidio matches for "born"

@@ -38,11 +38,11 @@ _JOU = (r"premye|twa|kat|senk|sis|s[eè]t|uit|n[eè]f|dis|onz|douz|tr[eè]z|kat[
         r"|dizn[eè]f|ven|venteyen|trant|[0-3]?\d")
 # "I came on the ninth": an ordinal day alone after a time preposition, when no noun follows it
 # ("on the third floor", "by the second day" are not dates).
-_ORDINAL_DAY = (rf"(?:(?:twenty|thirty)[\s-](?:{_ORD})|{_ORD}|tenth|eleventh|twelfth|thirteenth|fourteenth"
+ORDINAL_DAY = (rf"(?:(?:twenty|thirty)[\s-](?:{_ORD})|{_ORD}|tenth|eleventh|twelfth|thirteenth|fourteenth"
                 r"|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|thirty[\s-]first"
                 r"|[0-3]?\d(?:st|nd|rd|th))")
 _PHRASE_END = r"\s*[,.;:!?—–]|\s*$"
-_NO_NOUN_AFTER = (rf"(?={_PHRASE_END}|\s+(?i:at|and|when|because|so|i|we|he|she|they|it|that|or|about|for|with|in"
+NO_NOUN_AFTER = (rf"(?={_PHRASE_END}|\s+(?i:at|and|when|because|so|i|we|he|she|they|it|that|or|about|for|with|in"
                   r"|but|then|if|is|was|which|you|this|my|his|her|our|their|there|instead|not|again|already)\b"
                   r"|\s+of\s+(?i:(?:the\s+)?(?:last|this|next|following|previous|same|that)|the|each|every)\s+month\b"
                   r"|\s+(?i:every|each)\s+month\b)")      # "drafts on the 28th every month"
@@ -52,7 +52,7 @@ _NO_NOUN_AFTER = (rf"(?={_PHRASE_END}|\s+(?i:at|and|when|because|so|i|we|he|she|
 _IT_WAS_DAY = (r"(?<=(?i:\b(?:(?:it|that|hers|his|mine|ours|theirs|yours|court|inspection|visit)"
                r"(?:'s|\s+is|\s+was|\s+will\s+be)"
                r"|(?:date|hearing|appointment|interview|deadline|birthday)(?:'s|\s+is|\s+was|\s+will\s+be)?,?))\s)"
-               rf"(?i:the\s+{_ORDINAL_DAY})")
+               rf"(?i:the\s+{ORDINAL_DAY})")
 # "No, el trece. The thirteenth.": an ordinal past any school grade, said as a whole sentence, is a day.
 _HIGH_ORDINAL = (rf"(?:thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth"
                  rf"|twenty[\s-](?:{_ORD})|thirty[\s-]first|(?:1[3-9]|2\d|3[01])th|2[123](?:st|nd|rd)|31st)")
@@ -66,13 +66,13 @@ _EL_DIA = rf"(?<=\b(?i:el)\s)(?!uno\b)(?i:{_DIA})(?={_PHRASE_END})"
 _DIA_SEMANA = (rf"\b(?i:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)\s*,?\s+(?:(?i:el)\s+)?"
                rf"(?!uno\b)(?i:{_DIA})(?={_PHRASE_END}|\s+(?i:de)\b)")
 # Whisper's "9-23" for a spoken month and day, with no noun after it ("3-4 days" is no date).
-_MONTH_DASH_DAY = r"(?:1[0-2]|0?[1-9])-(?:3[01]|[12]\d|0?[1-9])" + _NO_NOUN_AFTER
+_MONTH_DASH_DAY = r"(?:1[0-2]|0?[1-9])-(?:3[01]|[12]\d|0?[1-9])" + NO_NOUN_AFTER
 _DAY_ALONE = (rf"(?<=(?i:\b(?:on|by|until|till|since|before|after|from|through|for|around|to))\s+)"
-              rf"(?i:the\s+{_ORDINAL_DAY})" + _NO_NOUN_AFTER)
+              rf"(?i:the\s+{ORDINAL_DAY})" + NO_NOUN_AFTER)
 # "we meet usually the 21st", "the twenty-second I have three things": written as a numeral, or past any
 # school grade, an ordinal with no noun after it is a day even without a preposition (a low one spelled
 # out is as often a rank: "she was the third").
-_NUMERAL_DAY_ALONE = rf"(?i:\bthe\s+(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)|{_HIGH_ORDINAL}))" + _NO_NOUN_AFTER
+_NUMERAL_DAY_ALONE = rf"(?i:\bthe\s+(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)|{_HIGH_ORDINAL}))" + NO_NOUN_AFTER
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _MONTHS_NOT_MAY = MONTH_NAMES.replace("|May|", "|")      # "May I ask which grade?"
 # "What day did she come home?" / "The ninth, yes.", "...on, what, Sunday the ninth?" / "The ninth.": an ordinal
@@ -81,7 +81,7 @@ _ANSWERED_DAY = (r"(?<=(?i:\bwhen\b|\bwhat\s+day\b|\bwhich\s+day\b|\bdate\b|\bbi
                  rf"|\b(?:{_WEEKDAYS}|{_MONTHS_NOT_MAY})\b)"
                  r"[^\n.?!]{0,60}"
                  r"\?[ \t]*\n[ \t]*(?:(?i:yes|yeah|um|uh|oh|it\s+was|it's),?\s+)?)"
-                 rf"(?i:the\s+{_ORDINAL_DAY})(?={_PHRASE_END})")
+                 rf"(?i:the\s+{ORDINAL_DAY})(?={_PHRASE_END})")
 # "the fifteen was Saturday": a weekday pins a day number to a date.
 _DAY_WAS_WEEKDAY = (rf"(?i:\bthe\s+{_DAY})(?=\s+(?i:was|is|fell\s+on|falls\s+on)\s+(?:a\s+)?"
                     rf"(?:{_WEEKDAYS})\b)")
@@ -127,22 +127,23 @@ def date() -> PatternRecognizer:
             Pattern("numeric_dash_is", r"(?<=\b(?i:it's|it\s+is|is|was)\s)" + _MONTH_DASH_DAY, 0.3),
             # "it's 9-16th": an ordinal ending makes the day of a month-dash-day certain.
             Pattern("numeric_dash_ordinal", r"(?<![\d-])(?:1[0-2]|0?[1-9])-(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b"
-                                            + _NO_NOUN_AFTER, 0.75),
+                                            + NO_NOUN_AFTER, 0.75),
             Pattern("iso", r"\b(?:19|20)\d\d-[01]\d-[0-3]\d\b", 0.85),
             Pattern("day_alone", _DAY_ALONE, 0.6),
             Pattern("numeral_day_alone", _NUMERAL_DAY_ALONE, 0.6),
             Pattern("day_was_weekday", _DAY_WAS_WEEKDAY, 0.6),
             Pattern("answered_day", _ANSWERED_DAY, 0.6),
             # "Friday the 13th", "on Monday the fifth": a weekday pins the ordinal to a date.
-            Pattern("it_was_day", _IT_WAS_DAY + _NO_NOUN_AFTER, 0.6),
+            Pattern("it_was_day", _IT_WAS_DAY + NO_NOUN_AFTER, 0.6),
             Pattern("slashed", rf"(?i:\b{_MONTH_NUMBER}\s+slash\s+(?:{_DAY}|oh[\s-](?:{_CARD})))\b", 0.6),
             Pattern("el_dia", _EL_DIA, 0.6),
             Pattern("dia_semana", _DIA_SEMANA, 0.75),
             Pattern("ordinal_sentence", _ORDINAL_SENTENCE, 0.6),
             Pattern("weekday_day", rf"\b(?:{_WEEKDAYS})\s*,?\s+(?:the\s+)?"
-                                   rf"{_ORDINAL_DAY}" + _NO_NOUN_AFTER, 0.75),
+                                   rf"{ORDINAL_DAY}" + NO_NOUN_AFTER, 0.75),
         ],
-        context=["born", "birthday", "birth", "released", "arrived", "date", "since", "on"])
+        # lemmas, which Presidio matches: "bear" for "born", "release" for "released"
+        context=["bear", "birthday", "birth", "release", "arrive", "date", "since", "on"])
 
 
 @register

@@ -10,9 +10,9 @@ import re
 from presidio_analyzer import Pattern, PatternRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from redaction.gazetteers import (COUNTRIES, FAMILY_NAMES, MONTH_NAMES, NOT_NAMES, PARTICLES, PUBLIC_BODIES, UPPER,
-                                  US_STATES, faith_named, given_names, in_words, is_demonym, person_names,
-                                  plain_words)
+from redaction.gazetteers import (COUNTRIES, FAMILY_NAMES, KEPT_PROPER, MONTH_NAMES, NOT_NAMES, PARTICLES,
+                                  PUBLIC_BODIES, UPPER, US_STATES, faith_named, given_names, in_words, is_demonym,
+                                  person_names, plain_words)
 from redaction.recognizers import pattern_name, register
 
 _ANY = r"[^\W\d_][\w'’-]+"
@@ -79,7 +79,8 @@ _NOT_A_NAME = NOT_NAMES | STOP_WORDS | US_STATES | COUNTRIES | PUBLIC_BODIES | f
 class NameContextRecognizer(PatternRecognizer):
     def invalidate_result(self, pattern_text: str) -> bool:
         first = re.sub(r"['’](?:s|ll|m|d|ve|re)$", "", pattern_text.split()[0]).lower()   # "I'll", "Omar's"
-        return first in _NOT_A_NAME or len(first) < 2
+        # a people or a language is no name, unless it is a given name too ("Fulani"; "Ashanti", "Karen")
+        return first in _NOT_A_NAME or first in KEPT_PROPER and first not in given_names() or len(first) < 2
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         results = [_cased_name(text, r) for r in super().analyze(text, entities, nlp_artifacts, regex_flags)]

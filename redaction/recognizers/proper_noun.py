@@ -54,6 +54,16 @@ def _candidate(tok, words: frozenset[str]) -> bool:
              or tok.pos_ in _CONTENT and (not opens_sentence(tok) or not in_words(tok, words)))
 
 
+_KEPT_PHRASES = {len(p.split()) for p in KEPT_WORDS if " " in p}
+
+
+def _kept_phrase(doc, i: int) -> int:
+    """How many tokens from doc[i] a kept name of several words takes ("the Department of Labor", whose
+    "of" would otherwise split it into two capitalised runs)."""
+    return max((n for n in _KEPT_PHRASES if i + n <= len(doc) and doc[i:i + n].text.lower() in KEPT_WORDS),
+               default=0)
+
+
 def _given_before(doc, i: int) -> bool:
     """Whisper's "rich Vanderzy", "a man named, um, grace Okafor": a given name it lower-cased before
     a family name is part of the name; "will Omar come" (a verb) and "a rich Vanderbilt" are not."""
@@ -82,6 +92,10 @@ class ProperNounRecognizer(LocalRecognizer):
             self._names, self._words = self._known_names(nlp), common_words(nlp)
         results, i = [], 0
         while i < len(doc):
+            kept = _kept_phrase(doc, i)
+            if kept:
+                i += kept
+                continue
             j = i
             while j < len(doc) and (j == i or not opens_sentence(doc[j])):
                 if _candidate(doc[j], self._words) and doc[j].lower_ not in SPEAK_VERBS:
