@@ -53,7 +53,8 @@ _AT = r"(?:at|arroba|arobase)"
 _DOT = r"(?:dot|punto|ponto|point)"
 _SLASH = r"(?:\s+|-)slash(?:\s+|-)"
 _LETTERS = r"(?:[a-z]\s+){1,5}[a-z]\b"      # "p n a", spelled out
-_PATH = r"(?:" + _LETTERS + r"|[a-z0-9-]+)"      # "slash i c w a", "slash apply"
+# "slash i c w a", "slash apply", "slash l r louisville"
+_PATH = r"(?:(?:[a-z]\s+){1,5}(?!(?:" + _STOP + r")\b)[a-z0-9-]{2,}\b|" + _LETTERS + r"|[a-z0-9-]+)"
 # "b b e s dot k twelve dot k y dot us": a school district's letters and grades
 _DOMAIN_PART = r"(?:" + _LETTERS + r"|[a-z0-9-]+(?:\s+(?:" + NUMBER_WORDS + r"))?)"
 # Words said just before a mailbox that are not part of it ("I emailed maria at ...")
@@ -319,13 +320,19 @@ def _word_digits(word: str) -> str:
 
 
 # "two six oh, five five five, eight two, uh, eight two seven seven": a group begun, a filler, and the
-# group said again in full is one number ("260-555-8277").
+# group said again in full is one number ("260-555-8277"); the again may open with an "oh" the number
+# runs left a word ("02, uh, oh 289").
 _RESTART = re.compile(r"(?<=\d-)(?P<group>\d{1,4}),?[ \t]*(?:[—–][ \t]*)?(?i:uh|um|uhm|er|erm)\b[,.]?[ \t]*"
-                      r"(?:[—–][ \t]*)?(?=\d{3})(?P<again>(?P=group)\d+)(?![\w-]|[.,]\d)")
+                      r"(?:[—–][ \t]*)?(?P<again>(?:(?i:oh)[ \t-]+)?\d+)(?![\w-]|[.,]\d)")
 
 
 def _restart_edits(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m["again"]) for m in _RESTART.finditer(text)]
+    edits = []
+    for m in _RESTART.finditer(text):
+        again = re.sub(r"(?i:oh)[ \t-]+", "0", m["again"])
+        if len(again) >= 3 and len(again) > len(m["group"]) and again.startswith(m["group"]):
+            edits.append((m.start(), m.end(), again))
+    return edits
 
 
 # "seventy-one dot two three eight dot fourteen dot two oh six": an IP address read out.

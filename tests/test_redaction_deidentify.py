@@ -191,6 +191,11 @@ def test_a_public_program_spacy_splits_at_its_hyphen_is_kept(vault):
     assert run(Study(), vault, [text]).segments[0].text == text
 
 
+def test_a_person_cue_outweighs_a_nationality_spacy_cannot_confirm(vault):
+    text = run(Study(), vault, ["Yes. My sister Bijou. She is still there.", "We are Hmong, and he is Kachin."])
+    assert "Bijou" not in text.segments[0].text and text.segments[1].text == "We are Hmong, and he is Kachin."
+
+
 def test_national_bodies_and_peoples_are_kept_whole(vault):
     # spaCy tags part of a body's name ("Refugee Resettlement"); the "of" splits a run of capitals
     text = ("I reported it to the FTC and the IRS, then the Office of Refugee Resettlement and the Department of"

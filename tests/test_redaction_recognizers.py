@@ -367,8 +367,9 @@ def test_recognizer_finds(text, kind, expected):
     # a year of history, or of a younger person's birth; a dot put on a letter
     ("In 1929 the bank closed. My mother was born in 1958.", "AGE_OVER_89"),
     ("I dot every i twice, and there's a dot on the map.", "EMAIL_ADDRESS"),
-    # ranks and grades are no corner
+    # ranks and grades are no corner, nor a day and a grade; "Route I think" names no road
     ("Our team came Second and Third, and my kids are in Fifth and Sixth grade.", "ADDRESS"),
+    ("We met on Monday and 3rd graders came, at Lincoln and 5th grade. On Route I think 9.", "ADDRESS"),
 ])
 def test_recognizer_leaves_ordinary_speech(text, kind):
     assert kind not in found(text), found(text)
@@ -580,6 +581,13 @@ def test_a_word_name_before_a_name_joins_it_only_as_a_name():
     ("Hers is k dot marchetti, same ending as mine.", "EMAIL_ADDRESS", "k dot marchetti"),
     ("They live over on — hold on — Forty-second and Whitlock, by the laundromat.", "ADDRESS",
      "Forty-second and Whitlock"),
+    ("His cell, six one seven, five five five, oh four, um, oh four three one. Text", "PHONE_NUMBER",
+     "six one seven, five five five, oh four, um, oh four three one"),
+    ("The clinic's over by Tremont and Fifty-Second, past the bank.", "ADDRESS", "Tremont and Fifty-Second"),
+    ("We waited on Delancey Street and 112th for the bus.", "ADDRESS", "Delancey Street and 112th"),
+    ("Their farm is off Route double-K, past the creek.", "ADDRESS", "Route double-K"),
+    ("Upload it at filemyclaim dot org slash t x houston, then wait.", "URL",
+     "filemyclaim dot org slash t x houston"),
     # a birth year that tells an age over 89
     ("My grandfather was born in nineteen twenty-eight, in a village.", "AGE_OVER_89", "nineteen twenty-eight"),
     ("We put her date of birth on the form. June 2nd, 1931. And the rest", "AGE_OVER_89", "1931"),

@@ -17,7 +17,9 @@ _NOT_YEAR = r"(?!(?:19|20)\d\d\b)"
 _NOT_NAME = (r"(?!(?:the|a|an|same|other|this|that|his|her|my|our|their|one|more|of|and|in|to"
              r"|minutes?|hours?|miles?|blocks?|days?|weeks?|months?|years?|times|kids|children|people|dollars)\b)")
 _CASED = re.DOTALL | re.MULTILINE
-_SPELLED_ORDINAL = (r"(?:(?:Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety)-(?:first|second|third|fourth|fifth"
+_WEEKDAYS_MONTHS = ("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June"
+                    "|July|August|September|October|November|December")
+_SPELLED_ORDINAL = (r"(?:(?:Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety)-(?i:first|second|third|fourth|fifth"
                     r"|sixth|seventh|eighth|ninth)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth"
                     r"|Eleventh|Twelfth|Thirteenth|Fourteenth|Fifteenth|Sixteenth|Seventeenth|Eighteenth|Nineteenth"
                     r"|Twentieth|Thirtieth|Fortieth|Fiftieth)")
@@ -75,6 +77,16 @@ def street_cased() -> PatternRecognizer:
             # is it — Thirty-ninth and Cardenas" ("came Second and Third", "Fifth and Sixth Grade" are no corner).
             Pattern("spelled_intersection", rf"(?<=[\w,;—–]\s){_SPELLED_ORDINAL}\s+(?:and|&)\s+"
                                             rf"(?!{_SPELLED_ORDINAL}\b|Foremost\b)[A-Z][a-z][\w'-]*\b", 0.6),
+            # a named street at a corner with a numbered one: "over by Kessler and Forty-Eighth", "on Harwick Place
+            # and 168th" ("on Monday and 3rd", "at Lincoln and 5th grade" are none)
+            Pattern("corner_numbered", rf"(?<=\b(?:by|at|on|near|off)\s)(?!(?:{_WEEKDAYS_MONTHS})\b)[A-Z][\w'-]+"
+                                       r"(?:\s+(?:Street|Avenue|Road|Place|Drive|Boulevard|Lane|Way|Court))?"
+                                       r"\s+(?:and|&)\s+"
+                                       rf"(?:\d{{1,3}}(?:st|nd|rd|th)|{_SPELLED_ORDINAL})\b"
+                                       r"(?!\s+(?i:grades?|graders|period|floor|place|century|birthday))", 0.6),
+            # Missouri's lettered roads: "on Route double-D", "Highway KK"
+            Pattern("lettered_route",
+                    r"\b(?:Route|Highway)\s+(?:(?:double|triple)-?[A-Z]|(?!I\b)[A-Z]{1,2})\b(?![-\w])", 0.6),
             # Streets named in Spanish, Portuguese or French: "Calle 8", "Avenida Juárez 1420", "Rua das Flores",
             # "1127 Calle Mirasol, número 6".
             Pattern("calle", r"\b(?:\d{1,5}\s+)?(?:Calle|Avenida|Carrera|Camino|Paseo|Rua|Rue)\s+"

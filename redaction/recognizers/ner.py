@@ -19,6 +19,8 @@ from redaction.recognizers import register
 
 NER_SCORE = 0.85
 LOWERCASE_SCORE = 0.4      # under the usual review threshold: a person decides
+# "My sister Bijou.": a nationality that is no known people weighs less than a cue that says person
+UNSURE_NATION_SCORE = 0.75
 _EDGE = {"DET", "PRON", "PUNCT", "ADP", "CCONJ", "PART", "SPACE"}
 # "Speaks Karen", "Lady Win / Speak, ...": spaCy reads a segment's capitalised verb and the language
 # or the name next to it as one person.
@@ -185,6 +187,8 @@ class NerRecognizer(LocalRecognizer):
             return LOWERCASE_SCORE
         if not any(w[0].isupper() for w in distinctive):
             return 0.0
+        if label == "NRP" and not is_demonym(words[-1]) and words[-1].lower() not in KEPT_PROPER:
+            return UNSURE_NATION_SCORE
         return NER_SCORE
 
 
