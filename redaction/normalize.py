@@ -321,17 +321,23 @@ def _word_digits(word: str) -> str:
 
 # "two six oh, five five five, eight two, uh, eight two seven seven": a group begun, a filler, and the
 # group said again in full is one number ("260-555-8277"); the again may open with an "oh" the number
-# runs left a word ("02, uh, oh 289").
-_RESTART = re.compile(r"(?<=\d-)(?P<group>\d{1,4}),?[ \t]*(?:[—–][ \t]*)?(?i:uh|um|uhm|er|erm)\b[,.]?[ \t]*"
-                      r"(?:[—–][ \t]*)?(?P<again>(?:(?i:oh)[ \t-]+)?\d+)(?![\w-]|[.,]\d)")
+# runs left a word ("02, uh, oh 289"). A number that just goes on after the filler to an A-number's or a
+# phone number's length is one too ("two oh eight, four four — uh — one, nine five one").
+_RESTART = re.compile(r"(?<![\w-])(?P<head>\d+(?:-\d+)*-)(?P<group>\d{1,4}),?[ \t]*(?:[—–][ \t]*)?"
+                      r"(?i:uh|um|uhm|er|erm)\b[,.]?[ \t]*(?:[—–][ \t]*)?(?P<again>(?:(?i:oh)[ \t-]+)?\d+(?:-\d+)*)"
+                      r"(?![\w-]|[.,]\d)")
+NUMBER_LENGTHS = (9, 10)
 
 
 def _restart_edits(text: str) -> list[tuple[int, int, str]]:
     edits = []
     for m in _RESTART.finditer(text):
         again = re.sub(r"(?i:oh)[ \t-]+", "0", m["again"])
-        if len(again) >= 3 and len(again) > len(m["group"]) and again.startswith(m["group"]):
-            edits.append((m.start(), m.end(), again))
+        digits = again.replace("-", "")
+        if len(digits) >= 3 and len(digits) > len(m["group"]) and digits.startswith(m["group"]):
+            edits.append((m.start("group"), m.end(), digits))
+        elif len(digits) >= 3 and len(re.sub(r"\D", "", m["head"] + m["group"]) + digits) in NUMBER_LENGTHS:
+            edits.append((m.start("group"), m.end(), m["group"] + "-" + again))
     return edits
 
 
