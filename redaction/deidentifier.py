@@ -281,7 +281,8 @@ def _take_heads(spans: list[Span], text: str) -> list[Span]:
 
 # "Dolly Wozniak", where NER took only the surname: a given name said just before it
 _GIVEN_BEFORE = re.compile(rf"\b[{UPPER}][a-z]+[ \t]+$")
-_NOT_GIVEN = frozenset({"saint", "lady"})     # given names in Faker's lists; titles are kept words
+# "saint", "lady": given names in Faker's lists; titles are kept words
+_NOT_GIVEN = NOT_NAMES | STOP_WORDS | frozenset({"saint", "lady"})
 
 
 def _take_given_names(spans: list[Span], text: str) -> list[Span]:
@@ -290,7 +291,7 @@ def _take_given_names(spans: list[Span], text: str) -> list[Span]:
         m = s.entity_type == "PERSON" and _GIVEN_BEFORE.search(text, max(0, s.start - 30), s.start)
         word = m and m.group().strip()
         lower = word and word.lower()
-        if word and lower in given_names() and lower not in NOT_NAMES | STOP_WORDS | _NOT_GIVEN \
+        if word and lower in given_names() and lower not in _NOT_GIVEN \
                 and not kept_word(word) and not _overlapping(taken, m.start(), s.start):
             s.start = m.start()
     return spans

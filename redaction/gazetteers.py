@@ -16,6 +16,7 @@ def _letters(case) -> str:
 UPPER = "A-Z" + _letters(str.isupper)
 # The months by name, as a regex alternation (dates find them; names and places must not be them).
 MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+WEEKDAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 LOWER = "a-z" + _letters(str.islower)
 
 US_STATES = frozenset("""

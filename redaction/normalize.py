@@ -334,9 +334,11 @@ def _restart_edits(text: str) -> list[tuple[int, int, str]]:
     for m in _RESTART.finditer(text):
         again = re.sub(r"(?i:oh)[ \t-]+", "0", m["again"])
         digits = again.replace("-", "")
-        if len(digits) >= 3 and len(digits) > len(m["group"]) and digits.startswith(m["group"]):
+        if len(digits) < 3:
+            continue
+        if len(digits) > len(m["group"]) and digits.startswith(m["group"]):
             edits.append((m.start("group"), m.end(), digits))
-        elif len(digits) >= 3 and len(re.sub(r"\D", "", m["head"] + m["group"]) + digits) in NUMBER_LENGTHS:
+        elif len(re.sub(r"\D", "", m["head"] + m["group"]) + digits) in NUMBER_LENGTHS:
             edits.append((m.start("group"), m.end(), m["group"] + "-" + again))
     return edits
 

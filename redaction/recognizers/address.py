@@ -3,7 +3,7 @@ import re
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
-from redaction.gazetteers import KEPT_NAMES, MONTH_NAMES, UPPER
+from redaction.gazetteers import KEPT_NAMES, MONTH_NAMES, UPPER, WEEKDAY_NAMES
 from redaction.normalize import CARDINAL_WORDS
 from redaction.recognizers import register
 
@@ -17,8 +17,8 @@ _NOT_YEAR = r"(?!(?:19|20)\d\d\b)"
 _NOT_NAME = (r"(?!(?:the|a|an|same|other|this|that|his|her|my|our|their|one|more|of|and|in|to"
              r"|minutes?|hours?|miles?|blocks?|days?|weeks?|months?|years?|times|kids|children|people|dollars)\b)")
 _CASED = re.DOTALL | re.MULTILINE
-_WEEKDAYS_MONTHS = ("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June"
-                    "|July|August|September|October|November|December")
+# what may follow a corner's second street and shows it is no corner ("in 5th and 6th grade")
+_NO_GRADE_AFTER = r"(?!\s+(?i:grades?|graders|period|floor|place|century|birthday))"
 _SPELLED_ORDINAL = (r"(?:(?:Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety)-(?i:first|second|third|fourth|fifth"
                     r"|sixth|seventh|eighth|ninth)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth"
                     r"|Eleventh|Twelfth|Thirteenth|Fourteenth|Fifteenth|Sixteenth|Seventeenth|Eighteenth|Nineteenth"
@@ -71,7 +71,7 @@ def street_cased() -> PatternRecognizer:
             # A corner: "over by 24th and Leavenworth", "the corner of Broad and Olney"; "in 5th and 6th grade" is none.
             Pattern("intersection", r"(?:(?<=\b(?:by|at|on|near|off|of)\s)\d{1,3}(?:st|nd|rd|th)|(?<=\bcorner\s+of\s)"
                                     r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+(?:and|&)\s+(?:\d{1,3}(?:st|nd|rd|th)\b|[A-Z][\w'-]+)"
-                                    r"(?:\s+[A-Z][\w'-]+)?(?!\s+(?i:grades?|graders|period|floor|place|century|birthday))",
+                                    r"(?:\s+[A-Z][\w'-]+)?" + _NO_GRADE_AFTER,
                     0.6),
             # A street number spelled and capitalised inside a sentence, at a corner with a named street: "on — what
             # is it — Thirty-ninth and Cardenas" ("came Second and Third", "Fifth and Sixth Grade" are no corner).
@@ -79,11 +79,11 @@ def street_cased() -> PatternRecognizer:
                                             rf"(?!{_SPELLED_ORDINAL}\b|Foremost\b)[A-Z][a-z][\w'-]*\b", 0.6),
             # a named street at a corner with a numbered one: "over by Kessler and Forty-Eighth", "on Harwick Place
             # and 168th" ("on Monday and 3rd", "at Lincoln and 5th grade" are none)
-            Pattern("corner_numbered", rf"(?<=\b(?:by|at|on|near|off)\s)(?!(?:{_WEEKDAYS_MONTHS})\b)[A-Z][\w'-]+"
+            Pattern("corner_numbered", rf"(?<=\b(?:by|at|on|near|off)\s)(?!(?:{WEEKDAY_NAMES}|{MONTH_NAMES})\b)"
+                                       r"[A-Z][\w'-]+"
                                        r"(?:\s+(?:Street|Avenue|Road|Place|Drive|Boulevard|Lane|Way|Court))?"
                                        r"\s+(?:and|&)\s+"
-                                       rf"(?:\d{{1,3}}(?:st|nd|rd|th)|{_SPELLED_ORDINAL})\b"
-                                       r"(?!\s+(?i:grades?|graders|period|floor|place|century|birthday))", 0.6),
+                                       rf"(?:\d{{1,3}}(?:st|nd|rd|th)|{_SPELLED_ORDINAL})\b" + _NO_GRADE_AFTER, 0.6),
             # Missouri's lettered roads: "on Route double-D", "Highway KK"
             Pattern("lettered_route",
                     r"\b(?:Route|Highway)\s+(?:(?:double|triple)-?[A-Z]|(?!I\b)[A-Z]{1,2})\b(?![-\w])", 0.6),

@@ -7,7 +7,7 @@ import re
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
-from redaction.gazetteers import MONTH_NAMES
+from redaction.gazetteers import MONTH_NAMES, WEEKDAY_NAMES
 from redaction.recognizers import register
 
 _MONTHS = (MONTH_NAMES + "|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?")
@@ -39,13 +39,13 @@ _JOU = (r"premye|twa|kat|senk|sis|s[eè]t|uit|n[eè]f|dis|onz|douz|tr[eè]z|kat[
 # "I came on the ninth": an ordinal day alone after a time preposition, when no noun follows it
 # ("on the third floor", "by the second day" are not dates).
 ORDINAL_DAY = (rf"(?:(?:twenty|thirty)[\s-](?:{_ORD})|{_ORD}|tenth|eleventh|twelfth|thirteenth|fourteenth"
-                r"|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|thirty[\s-]first"
-                r"|[0-3]?\d(?:st|nd|rd|th))")
+               r"|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|thirty[\s-]first"
+               r"|[0-3]?\d(?:st|nd|rd|th))")
 _PHRASE_END = r"\s*[,.;:!?—–]|\s*$"
 NO_NOUN_AFTER = (rf"(?={_PHRASE_END}|\s+(?i:at|and|when|because|so|i|we|he|she|they|it|that|or|about|for|with|in"
-                  r"|but|then|if|is|was|which|you|this|my|his|her|our|their|there|instead|not|again|already)\b"
-                  r"|\s+of\s+(?i:(?:the\s+)?(?:last|this|next|following|previous|same|that)|the|each|every)\s+month\b"
-                  r"|\s+(?i:every|each)\s+month\b)")      # "drafts on the 28th every month"
+                 r"|but|then|if|is|was|which|you|this|my|his|her|our|their|there|instead|not|again|already)\b"
+                 r"|\s+of\s+(?i:(?:the\s+)?(?:last|this|next|following|previous|same|that)|the|each|every)\s+month\b"
+                 r"|\s+(?i:every|each)\s+month\b)")      # "drafts on the 28th every month"
 # "It was the fourteenth, in March", "hers is the eighteenth", "the hearing's the 3rd": what "it" or
 # an appointment was, an ordinal with no noun after it, is a day.
 # An event's date may be named without the verb: "they gave her an appeal date, the eleventh".
@@ -73,7 +73,7 @@ _DAY_ALONE = (rf"(?<=(?i:\b(?:on|by|until|till|since|before|after|from|through|f
 # school grade, an ordinal with no noun after it is a day even without a preposition (a low one spelled
 # out is as often a rank: "she was the third").
 _NUMERAL_DAY_ALONE = rf"(?i:\bthe\s+(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)|{_HIGH_ORDINAL}))" + NO_NOUN_AFTER
-_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_WEEKDAYS = WEEKDAY_NAMES
 _MONTHS_NOT_MAY = MONTH_NAMES.replace("|May|", "|")      # "May I ask which grade?"
 # "What day did she come home?" / "The ninth, yes.", "...on, what, Sunday the ninth?" / "The ninth.": an ordinal
 # answering the other speaker's question about a day, or about a weekday or month, is one (a turn is its own line).
