@@ -92,7 +92,7 @@ shelter school office agency court hospital clinic church center program the a a
 monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday
 god lord christmas easter ramadan thanksgiving spanish english french arabic creole
 laughs laughter laughing pause inaudible crosstalk applause music silence unintelligible
-ip id pin gps atm ebt iep esl ged gpa sij
+ip id pin gps atm ebt iep esl ged gpa sij er icu nicu picu
 dios ojalá ojala mijo mija perfecto perfecta exacto exactamente claro bien oye órale orale ándale andale pues sí ajá
 aja voilà bom tudo sim eh ey eey euh hein inshallah mashallah alhamdulillah habibi
 """.split()) | GREETINGS

@@ -260,6 +260,8 @@ CODE_MIN_DIGITS = 5
 # and fewer still with both ("M R dash 066")
 SHORT_CODE_MIN_DIGITS = 4
 SHORTEST_CODE_MIN_DIGITS = 3
+# "E G, four T, E, M K, seven three": a Medicare number's many letters make few digits enough
+MANY_LETTERS = 4
 
 
 def _code_edits(text: str) -> list[tuple[int, int, str]]:
@@ -300,7 +302,7 @@ def _code_digits(text: str, run: list[re.Match], digits: list[str]) -> float:
     spelled = sum(len(run[k]["letter"].replace("-", "")) for k in letters)
     if re.fullmatch(r"(?:19|20)\d\d", "".join(digits)):
         return CODE_MIN_DIGITS
-    if spelled >= 2 and dashed:
+    if spelled >= 2 and dashed or spelled >= MANY_LETTERS:
         return SHORTEST_CODE_MIN_DIGITS
     return SHORT_CODE_MIN_DIGITS if spelled >= 2 or dashed else CODE_MIN_DIGITS
 

@@ -10,20 +10,23 @@ import re
 
 from presidio_analyzer import RecognizerResult
 
-from redaction.normalize import QUANTITY
+from redaction.normalize import DIGITOS, QUANTITY
 from redaction.recognizers.date_spoken import NO_NOUN_AFTER, ORDINAL_DAY
 
 NUMBERS = ("PHONE_NUMBER", "US_SSN", "A_NUMBER", "CASE_NUMBER")
 ECHO_MIN_DIGITS = 3
 ECHO_WINDOW = 1500       # characters: a repeat answers what was just said
 _RUN = re.compile(r"(?<![\w$.,-])\d+(?:-\d+)*(?![\w-]|[.,]\d)")
-# "— sorry,", "— no, wait.": the slip is put right within the turn
-_CUES = r"(?:[ \t]*[,.—–-]*[ \t]*(?i:sorry|I\s+mean|no|wait|actually|rather|correction)\b)+[ \t]*[,.—–-]*[ \t]*"
+# "— sorry,", "— no, wait.", "perdón,": the slip is put right within the turn
+_CUES = (r"(?:[ \t]*[,.—–-]*[ \t]*(?i:sorry|I\s+mean|no|wait|actually|rather|correction|perd[oó]n|disculp[ae]"
+         r"|digo)\b)+[ \t]*[,.—–-]*[ \t]*")
 # "— no, the final digit's a three — nine six three": a few words may say what was wrong
 _CORRECTION = re.compile(_CUES + r"(?P<words>[^\n.?!]{1,40}?[ \t—–-])?(?:(?i:oh|it's)[ \t]+)?(?=\d)")
 # "M R dash zero six six— no, sorry. M R dash zero six nine": the slip before the right number
 # ("I O E, zero nine, one three — sorry, no, it's I O E zero nine one eight...")
-_SLIP = re.compile(r"(?<![\w-])(?:[A-Z]{1,3}[ \t-]+)*\d[\d-]*" + _CUES
+# (a slip in Spanish keeps its words, which the view turns to digits only from four on: "siete uno nueve, perdón")
+_SPANISH_DIGITS = r"(?i:" + "|".join(DIGITOS) + r")(?:[ \t,]+(?i:" + "|".join(DIGITOS) + r"))*"
+_SLIP = re.compile(r"(?<![\w-])(?:[A-Z]{1,3}[ \t-]+)*(?:\d[\d-]*|" + _SPANISH_DIGITS + ")" + _CUES
                    + r"(?:(?i:it's|it\s+is)[ \t]+)?(?:[A-Z]{1,3}[ \t-]+)*$")
 
 # "he says February ninth. No, wait, sorry, the eleventh": a day put right

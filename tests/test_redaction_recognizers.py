@@ -370,6 +370,11 @@ def test_recognizer_finds(text, kind, expected):
     # ranks and grades are no corner, nor a day and a grade; "Route I think" names no road
     ("Our team came Second and Third, and my kids are in Fifth and Sixth grade.", "ADDRESS"),
     ("We met on Monday and 3rd graders came, at Lincoln and 5th grade. On Route I think 9.", "ADDRESS"),
+    # a rank just asked about; a rank after a date; letters of grades among few digits; a hospital's ward
+    ("Which floor is she on?\nThe third.", "DATE"),
+    ("What grade is he in now?\nUm. The seventh. He likes it.", "DATE"),
+    ("Her grades were A, B, B, C, and 2 of them late.", "CASE_NUMBER"),
+    ("Did he end up in the ER? Then the ICU?", "LOCATION"),
 ])
 def test_recognizer_leaves_ordinary_speech(text, kind):
     assert kind not in found(text), found(text)
@@ -590,10 +595,21 @@ def test_a_word_name_before_a_name_joins_it_only_as_a_name():
      "filemyclaim dot org slash t x houston"),
     # a birth year that tells an age over 89
     ("My grandfather was born in nineteen twenty-eight, in a village.", "AGE_OVER_89", "nineteen twenty-eight"),
+    # a Medicare number of many letters and few digits; a low ordinal said alone, or after a date
+    ("His Medicare number was wrong. It's E G, four T, E, M K, seven three. Swapped.", "CASE_NUMBER",
+     "E G, four T, E, M K, seven three"),
+    ("Was it the Thursday or the Friday?\nFriday. The seventh. And it poured.", "DATE", "The seventh"),
+    ("Did he end up in the ER?\nYes. The twelfth. In the night.", "DATE", "The twelfth"),
+    ("We leave May ninth, come back the eleventh. Friday to Sunday.", "DATE", "the eleventh"),
     ("We put her date of birth on the form. June 2nd, 1931. And the rest", "AGE_OVER_89", "1931"),
 ])
 def test_recognizer_finds_all_of_it(text, kind, expected):
     assert expected in found(text).get(kind, []), found(text)
+
+
+def test_an_ordinal_after_a_date_is_a_day_unless_it_ranks_someone():
+    assert found("On May 3rd she was the second.").get("DATE") == ["May 3rd"]
+    assert "the fifth" in found("From June 2nd through the fifth, he stayed.").get("DATE", [])
 
 
 def test_a_capitalised_speak_after_a_name_is_not_part_of_it():

@@ -57,6 +57,12 @@ _IT_WAS_DAY = (r"(?<=(?i:\b(?:(?:it|that|hers|his|mine|ours|theirs|yours|court|i
 _HIGH_ORDINAL = (rf"(?:thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth"
                  rf"|twenty[\s-](?:{_ORD})|thirty[\s-]first|(?:1[3-9]|2\d|3[01])th|2[123](?:st|nd|rd)|31st)")
 _ORDINAL_SENTENCE = rf"(?<=(?:^|[.!?]\s+))(?i:the\s+{_HIGH_ORDINAL})(?=\s*[.!?])"
+# "Friday. The seventh.", "Did he end up in the ER?" / "Yes. The twelfth.": a low one too, unless a rank was
+# just spoken of, in its turn or the turn before ("Which floor?" / "The third.", "in what grade? The seventh.").
+_LOW_ORDINAL = rf"(?:{_ORD}|tenth|eleventh|twelfth|(?:1[012]|0?[1-9])(?:st|nd|rd|th))"
+_RANKS = r"grade|floor|place|time|child|kid|son|daughter|try|attempt|round|row|level|apartment|unit|door|exit|stop"
+_LOW_ORDINAL_SENTENCE = (rf"(?<=(?:^|[.!?]\s+))(?<!(?:\b(?:which|what)\s+(?!day\b|date\b)\w+|\b(?:{_RANKS})s?\b)"
+                         rf"[^\n]*\n?[^\n]*)(?i:the\s+{_LOW_ORDINAL})(?=\s*[.!?])")
 # "oh-four slash twelve", "seven slash nineteen": a month and day read out with the slash (the view
 # may have made "oh-four" "0-4").
 _MONTH_NUMBER = rf"(?:1[0-2]|0?-?[1-9]|(?:oh[\s-])?(?:{_CARD})|ten|eleven|twelve)"
@@ -74,6 +80,10 @@ _DAY_ALONE = (rf"(?<=(?i:\b(?:on|by|until|till|since|before|after|from|through|f
 # out is as often a rank: "she was the third").
 _NUMERAL_DAY_ALONE = rf"(?i:\bthe\s+(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)|{_HIGH_ORDINAL}))" + NO_NOUN_AFTER
 _WEEKDAYS = WEEKDAY_NAMES
+# "We leave May ninth, come back the eleventh": an ordinal after a date, in its sentence, is a date too
+# ("on May 3rd she was the second" ranks her).
+_DAY_AFTER_DATE = (rf"(?<=\b(?:(?:{_MONTHS})\s+(?:the\s+)?{_DAY}|{_DAY}\s+of\s+(?:{_MONTHS}))\b"
+                   rf"(?:(?!\b(?:is|was|were|are|be)\b)[^\n.?!]){{1,40}}\s)(?i:the\s+{ORDINAL_DAY})" + NO_NOUN_AFTER)
 _MONTHS_NOT_MAY = MONTH_NAMES.replace("|May|", "|")      # "May I ask which grade?"
 # "What day did she come home?" / "The ninth, yes.", "...on, what, Sunday the ninth?" / "The ninth.": an ordinal
 # answering the other speaker's question about a day, or about a weekday or month, is one (a turn is its own line).
@@ -139,6 +149,8 @@ def date() -> PatternRecognizer:
             Pattern("el_dia", _EL_DIA, 0.6),
             Pattern("dia_semana", _DIA_SEMANA, 0.75),
             Pattern("ordinal_sentence", _ORDINAL_SENTENCE, 0.6),
+            Pattern("low_ordinal_sentence", _LOW_ORDINAL_SENTENCE, 0.5),
+            Pattern("day_after_date", _DAY_AFTER_DATE, 0.6),
             Pattern("weekday_day", rf"\b(?:{_WEEKDAYS})\s*,?\s+(?:the\s+)?"
                                    rf"{ORDINAL_DAY}" + NO_NOUN_AFTER, 0.75),
         ],

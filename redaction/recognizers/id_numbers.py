@@ -29,7 +29,7 @@ _ENDING = (rf"\b(?:(?i:ending|ends|end\s+of|end(?=\s+(?:in|with|oh)\b)){_PAUSE}(
            # "the last digits of his social, he says 6602"
            r"(?:,?\s+(?i:(?:he|she|they|I|you)\s+(?:say|says|said|give|gives|gave|read|reads)))?,?\s")
 _CARDINAL_PART = rf"(?:\d[\d,]*|{CARDINAL_WORDS})\b"
-_CONTEXT = ["case", "file", "record", "account", "medicaid", "medi-cal", "member", "client", "id", "policy",
+_CONTEXT = ["case", "file", "record", "account", "medicaid", "medicare", "medi-cal", "member", "client", "id", "policy",
             "benefit", "ebt", "snap", "reference", "claim", "docket", "license", "permit", "receipt", "badge",
             "chip", "insurance", "mrn", "ticket", "confirmation", "tracking"]
 
@@ -128,5 +128,8 @@ def case_number_alphanumeric() -> PatternRecognizer:
                                    r"|\b(?=(?:[A-Z]*\d){3})(?=(?:\d*[A-Z]){3})[A-Z\d]{8,14}\b", 0.6),
                   # Whisper's spelling of a code read out: "94J0-3-2-7", "WU-C-24-06-1195"; five digits at least,
                   # so no form ("I-864A", "DS-160") or model ("F-150").
-                  Pattern("read_out", r"\b(?=[\w-]*[A-Z])(?=(?:[A-Z-]*\d){5})[A-Z\d]+(?:-[A-Z\d]+)+\b", 0.5)],
+                  Pattern("read_out", r"\b(?=[\w-]*[A-Z])(?=(?:[A-Z-]*\d){5})[A-Z\d]+(?:-[A-Z\d]+)+\b", 0.5),
+                  # and a code of many letters spelled among few digits ("E G, four T, E, M K, seven three")
+                  Pattern("letters_read_out", r"\b(?=(?:[\d-]*[A-Z]){4})(?=(?:[A-Z-]*\d){3})[A-Z\d]+"
+                                              r"(?:-[A-Z\d]+){2,}\b", 0.5)],
         context=_CONTEXT, global_regex_flags=re.DOTALL | re.MULTILINE)
