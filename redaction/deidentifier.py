@@ -18,7 +18,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from deidflow.models import Redaction, ReviewItem, Segment, Speaker
 from deidflow.study import Study
 from redaction import recognizers
-from redaction.gazetteers import NOT_NAMES, PUBLIC_BODIES, UPPER, WORD_NAMES, given_names, kept_word, plain_words
+from redaction.gazetteers import (NOT_NAMES, PUBLIC_BODIES, UPPER, WORD_NAMES, alternation, given_names, kept_word,
+                                  plain_words)
 from redaction.nlp import BisectContextEnhancer, PiecewiseSpacyNlpEngine
 from redaction.normalize import normalize
 from redaction.policy import kind, redacts
@@ -36,8 +37,7 @@ FLOOR = 0.25                             # below this a hit is noise, not even w
 # spaCy splits "Hyun-woo" at the hyphen, so a name can end half-way through its word.
 _HYPHEN_TAIL = re.compile(r"(?:-[^\W\d_]+)+")
 # "the Office of Refugee Resettlement": spaCy may tag part of a national body's name ("Refugee Resettlement").
-_BODY_NAMES = re.compile(r"\b(?:" + "|".join(re.escape(b) for b in sorted(
-    (b for b in PUBLIC_BODIES if " " in b), key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_BODY_NAMES = re.compile(alternation(b for b in PUBLIC_BODIES if " " in b), re.IGNORECASE)
 _SPEAKER_TAG = re.compile(r"^(?:s|spk|speaker|speaker_|person|participant|interviewer|respondent|"
                           r"moderator|unknown|p|i|r)?[\s_-]*\d*$|^(?:interviewer|participant|respondent|"
                           r"moderator|caseworker|staff|interpreter|unknown)\b", re.IGNORECASE)

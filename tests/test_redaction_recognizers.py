@@ -600,6 +600,9 @@ def test_a_word_name_before_a_name_joins_it_only_as_a_name():
      "E G, four T, E, M K, seven three"),
     ("Was it the Thursday or the Friday?\nFriday. The seventh. And it poured.", "DATE", "The seventh"),
     ("Did he end up in the ER?\nYes. The twelfth. In the night.", "DATE", "The twelfth"),
+    # Whisper's lower case: a unit without the comma before it, a dialysis centre
+    ("same 62 14 north talman apartment 3b same same", "ADDRESS", "14 north talman apartment 3b"),
+    ("he goes to dialysis at wildcat ridge renal, over in the next town", "ORGANIZATION", "wildcat ridge renal"),
     ("We leave May ninth, come back the eleventh. Friday to Sunday.", "DATE", "the eleventh"),
     ("We put her date of birth on the form. June 2nd, 1931. And the rest", "AGE_OVER_89", "1931"),
 ])

@@ -126,9 +126,10 @@ def street_any_case() -> PatternRecognizer:
                                            rf"(?:{_NOT_NAME}[a-z][\w'-]*\s+){{1,3}}{_STRONG_SUFFIX}{_UNIT}", 0.6),
                   Pattern("on_street", rf"(?<=\b(?:on|off|at|near)\s)(?:{_NOT_NAME}{_NOT_GENERIC}[a-z][\w'-]*\s+){{1,2}}"
                                        rf"(?:street|avenue|boulevard)\b", 0.55),
-                  # "914 leakers treat, apartment 2c": a unit number vouches for a garbled street.
+                  # "914 leakers treat, apartment 2c", "14 north talman apartment 3b": a unit number vouches for a
+                  # garbled street.
                   Pattern("unit", rf"{_NOT_YEAR}{_NUMBER}\s+(?:{_NOT_NAME}[a-z][\w'-]*\s+){{0,2}}{_NOT_NAME}[a-z][\w'-]*"
-                                  r"\s*,\s*(?:apartment|apt\.?|unit|suite)\s*#?(?=[a-z]?\d)[\w-]+", 0.6),
+                                  r"\s*,?\s*(?:apartment|apt\.?|unit|suite)\s*#?(?=[a-z]?\d)[\w-]+", 0.6),
                   # Rural mail has no street: "RR 3, Box 118", "HC 72 Box 409" (a highway contract route),
                   # Whisper's "Royal Route 2, box 118" and "HZ 61, box 2,215". A box after a route number is mail.
                   Pattern("po_box", rf"\b(?:p\.?\s?o\.?\s*box|post\s+office\s+box|(?:(?:[^\W\d_]+\s+)?route"

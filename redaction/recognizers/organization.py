@@ -51,7 +51,7 @@ _LOWER_NAMED = (rf"\b{_GENERIC}[a-z][a-z'-]+\s+(?:(?:elementary|middle|high|juni
                 r"(?:hospital|church|school|academy|clinic|parish|cathedral|center)\b")
 # Heads that, unlike "school" or "church", seldom follow a name as an ordinary noun.
 _NAME_HEADS = (r"(?i:alliance|network|partners|partnership|newcomers|fulfillment|collaborative|coalition|fellowship"
-               r"|suites|nails|academy|ranch|middle|elementary|recovery|associates|collective)\b")
+               r"|suites|nails|academy|ranch|middle|elementary|recovery|associates|collective|renal)\b")
 # Whisper's "goes to lakeview high", "for eastgate senior high": the school's own word before "high".
 _HIGH = r"(?:(?:senior|junior)\s+)?high\b(?!\s+school)"
 _HIGH_END = re.compile(r"\bhigh$", re.I)
