@@ -276,7 +276,7 @@ def foreign_words() -> frozenset[str]:
 
 
 # Inflections that make an English word of a lemma: "Families", "Speaks", "Sweetest", "Kids'll".
-_ENDINGS = ("s", "es", "ed", "d", "ing", "er", "est", "ly", "'s", "'ll")
+_ENDINGS = ("s", "es", "ed", "ing", "er", "est", "ly", "'s", "'ll")
 
 
 def in_words(tok, words: frozenset[str]) -> bool:
@@ -294,4 +294,5 @@ def unknown_word(word: str, words: frozenset[str]) -> bool:
 
 def word_in(word: str, words: frozenset[str]) -> bool:
     """Is the lower-case word, or its stem before a common ending, one of the words?"""
-    return word in words or any(word.endswith(e) and word[:-len(e)] in words for e in _ENDINGS)
+    return word in words or any(word.endswith(e) and word[:-len(e)] in words for e in _ENDINGS) \
+        or word.endswith("ed") and word[:-1] in words      # "used"; not "Suad", Portuguese "sua" and a "d"

@@ -44,8 +44,9 @@ _WORD = re.compile(r"[A-Za-z]+|\d+")
 _STOP = "|".join(sorted(STOP_WORDS, key=len, reverse=True))
 # What may sit between the numbers of one spoken run: spaces, a comma, a dash, a period, a pause ("...", "—").
 _RUN_GAP = re.compile(r"[ \t]*(?:[,\-—–]|\.{1,3}|…)?[ \t]*(?:(?i:dash|hyphen|gui[oó]n)[ \t]*,?[ \t]*)?")
-NUMBER_WORDS = "|".join([*UNITS, *TEENS, *TENS, "oh", "hundred"])
-CARDINAL_WORDS = "|".join([*list(UNITS)[1:], *TEENS, *TENS, "hundred"])     # "one" to "hundred", as amounts say
+NUMBER_WORDS = "|".join(sorted([*UNITS, *TEENS, *TENS, "oh", "hundred"], key=len, reverse=True))
+# longest first, so an atomic group takes "eighty" whole, not its "eight"
+CARDINAL_WORDS = "|".join(sorted([*list(UNITS)[1:], *TEENS, *TENS, "hundred"], key=len, reverse=True))
 _SPANISH_DIGIT = re.compile(r"\b(?i:" + "|".join(DIGITOS) + r")\b")
 _SPANISH_RUN = re.compile(_SPANISH_DIGIT.pattern + r"(?:" + _RUN_GAP.pattern + _SPANISH_DIGIT.pattern + r"){3,}")
 # Spanish, Portuguese and French speakers say "arroba" or "arobase" for @ and "punto", "ponto" or "point".
@@ -53,10 +54,12 @@ _AT = r"(?:at|arroba|arobase)"
 _DOT = r"(?:dot|punto|ponto|point)"
 _SLASH = r"(?:\s+|-)slash(?:\s+|-)"
 _LETTERS = r"(?:[a-z]\s+){1,5}[a-z]\b"      # "p n a", spelled out
+_PARTICLE = r"(?:de|del|da|dos|van|von|der|bin|ibn)"      # "luna del sur at gmail dot com"
 # "slash i c w a", "slash apply", "slash l r louisville"
 _PATH = r"(?:(?:[a-z]\s+){1,5}(?!(?:" + _STOP + r")\b)[a-z0-9-]{2,}\b|" + _LETTERS + r"|[a-z0-9-]+)"
 # "b b e s dot k twelve dot k y dot us": a school district's letters and grades
-_DOMAIN_PART = r"(?:" + _LETTERS + r"|[a-z0-9-]+(?:\s+(?:" + NUMBER_WORDS + r"))?)"
+# ("harlanridge dot usd four one nine dot org", whose number the view has made "419")
+_DOMAIN_PART = r"(?:" + _LETTERS + r"|[a-z0-9-]+(?:\s+(?:\d+|" + NUMBER_WORDS + r"))*)"
 # Words said just before a mailbox that are not part of it ("I emailed maria at ...")
 _NOT_MAILBOX = (r"e-?mail(?:ed|s|ing)?|mail(?:ed|s)?|wrote|write|writes|send|sends|sent|reach|contact|message"
                 r"|text(?:ed|s)?|try|use[sd]?|using|say|says|said|told|give|gives|gave|address|account|inbox"
@@ -67,7 +70,7 @@ _SPOKEN_EMAIL = re.compile(
     r"\b(?!(?:e-?mail|mail|message|online|website|site|" + _STOP + r")\s+at\b)"
     # "ruiz relief at ...", "elmer c five oh four at ...": a mailbox of two names, or a name and an initial;
     # "h lindqvist at ...": an initial said before the name
-    r"(?P<local>(?:(?!(?:" + _STOP + r"|" + _NOT_MAILBOX + r")\b)[a-z]{2,}\s+)?"
+    r"(?P<local>(?:(?!(?:" + _STOP + r"|" + _NOT_MAILBOX + r")\b)[a-z]{2,}\s+(?:" + _PARTICLE + r"\s+)?)?"
     r"(?:(?<!['’])(?![ai]\s)[a-z]\s+)?[a-z0-9]+"
     r"(?:\s+(?:" + _DOT + r"|underscore|dash|hyphen|period)\s+(?:" + _LETTERS + r"|[a-z0-9]+))*"
     # "ghiath dot masri eighty at ...": a number said after the name is part of the mailbox
@@ -99,7 +102,7 @@ _CUED_SITE = re.compile(
 # up to the top-level domain are the site's name.
 _SPOKEN_WWW = re.compile(
     r"\b(?:w\s+w\s+w|www|(?:double[\s-]?u\s+){2}double[\s-]?u)\s+dot\s+"
-    r"(?P<site>(?:(?:" + _LETTERS + r"|[a-z0-9-]+)\s+){0,2}"
+    r"(?P<site>(?:(?:" + _LETTERS + r"|[a-z0-9-]+)\s+){0,3}"
     r"[a-z0-9-]+(?:\s+dot\s+[a-z0-9-]+)*\s+dot\s+(?:" + TLDS + r")\b(?:" + _SLASH + _PATH + r")*)",
     re.IGNORECASE)
 # "h t t p s colon slash slash" said before a site

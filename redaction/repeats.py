@@ -21,7 +21,8 @@ _RUN = re.compile(r"(?<![\w$.,-])\d+(?:-\d+)*(?![\w-]|[.,]\d)")
 _CUES = (r"(?:[ \t]*[,.—–-]*[ \t]*(?i:sorry|I\s+mean|no|wait|actually|rather|correction|perd[oó]n|disculp[ae]"
          r"|digo)\b)+[ \t]*[,.—–-]*[ \t]*")
 # "— no, the final digit's a three — nine six three": a few words may say what was wrong
-_CORRECTION = re.compile(_CUES + r"(?P<words>[^\n.?!]{1,40}?[ \t—–-])?(?:(?i:oh|it's)[ \t]+)?(?=\d)")
+# (words only where the number does not follow the cue at once: "sorry, 0061, and payments are due on June 1st")
+_CORRECTION = re.compile(_CUES + r"(?P<words>[^\n.?!]{1,40}?[ \t—–-])??(?:(?i:oh|it's)[ \t]+)?(?=\d)")
 # "M R dash zero six six— no, sorry. M R dash zero six nine": the slip before the right number
 # ("I O E, zero nine, one three — sorry, no, it's I O E zero nine one eight...")
 # (a slip in Spanish keeps its words, which the view turns to digits only from four on: "siete uno nueve, perdón")

@@ -313,10 +313,11 @@ def test_a_number_said_again_or_put_right_is_the_identifier_already_found(vault)
         "He says February ninth. No, wait, sorry, the eleventh, because it was a Saturday.",
         "And his father's is two one four, three three — uh — eight, oh five one. Close.",
         "The number was siete uno nueve, perdón, siete cuatro nueve, cinco cinco cinco, ocho uno uno ocho.",
+        "The loan number is four four seven, dash, zero zero six — sorry, zero zero six one, due on June 1st.",
         "Her cell is five five five, one two three four — no, she has 4 kids.",
         "We paid 395 dollars for 46 nights."]).segments)
     for said in ("three nine five", "Three nine five", "Double seven", "four six one", "one nine eight",
-                 "zero six six", "nine six three", "one three", "eleventh", "oh five one", "uno nueve"):
+                 "zero six six", "nine six three", "one three", "eleventh", "oh five one", "uno nueve", "six one"):
         assert said not in text, text
     assert "she has 4 kids." in text, text
     assert "We paid 395 dollars for 46 nights." in text, text

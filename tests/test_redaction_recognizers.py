@@ -375,6 +375,7 @@ def test_recognizer_finds(text, kind, expected):
     ("What grade is he in now?\nUm. The seventh. He likes it.", "DATE"),
     ("Her grades were A, B, B, C, and 2 of them late.", "CASE_NUMBER"),
     ("Did he end up in the ER? Then the ICU?", "LOCATION"),
+    ("In my house, cuarto is small, and the week of training was hard.", "ADDRESS"),
 ])
 def test_recognizer_leaves_ordinary_speech(text, kind):
     assert kind not in found(text), found(text)
@@ -600,6 +601,19 @@ def test_a_word_name_before_a_name_joins_it_only_as_a_name():
      "E G, four T, E, M K, seven three"),
     ("Was it the Thursday or the Friday?\nFriday. The seventh. And it poured.", "DATE", "The seventh"),
     ("Did he end up in the ER?\nYes. The twelfth. In the night.", "DATE", "The twelfth"),
+    # a school district's number in a mailbox, a site of four words after "w w w", a particle in a mailbox,
+    # a day naming a week, a box number of a hyphened word, a motel's room said in Spanish, a name after a question
+    ("I wrote the teacher after, tobin dot k at harlanridge dot usd four one nine dot org. She", "EMAIL_ADDRESS",
+     "tobin dot k at harlanridge dot usd four one nine dot org"),
+    ("the application's online, it's w w w dot enroll east c c dot org, and", "URL",
+     "w w w dot enroll east c c dot org"),
+    ("My email is luna del sur at gmail dot com.", "EMAIL_ADDRESS", "luna del sur at gmail dot com"),
+    ("They start the roof the week of the ninth. Then the steps.", "DATE", "the ninth"),
+    ("It's out on Rural Route three, Box eighty-eight, like, half hour past.", "ADDRESS",
+     "Rural Route three, Box eighty-eight"),
+    ("Right now, the Paloma Inn, cuarto veintiséis. It's a motel.", "ADDRESS", "cuarto veintiséis"),
+    ("We came from Iraq in June. You want to ask about my wife also? Suad. She helps at the church.", "PROPER_NOUN",
+     "Suad"),
     # Whisper's lower case: a unit without the comma before it, a dialysis centre
     ("same 62 14 north talman apartment 3b same same", "ADDRESS", "14 north talman apartment 3b"),
     ("he goes to dialysis at wildcat ridge renal, over in the next town", "ORGANIZATION", "wildcat ridge renal"),

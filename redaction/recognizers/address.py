@@ -25,6 +25,10 @@ _SPELLED_ORDINAL = (r"(?:(?:Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninet
                     r"|Twentieth|Thirtieth|Fortieth|Fiftieth)")
 _NUMBER_WORD = _NUMBER + "|" + CARDINAL_WORDS
 _UNIT_WORD = r"(?i:apartment|apartamento|apt\.?|unit|suite)"
+# a number said in Spanish: "cuarto veintiséis", "habitación ciento doce"
+_NUMERO = (r"(?i:cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince"
+           r"|dieci\w+|veinte|veinti\w+|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|ciento?"
+           r"|doscientos|trescientos|cuatrocientos|quinientos)\b")
 # "apartment 2c", "Apt. B", "unit C nine", "apartamento tres R"; "lot 14", "trailer 3", "space nine" only with
 # a number ("space is short" is no unit); "3rd floor".
 _UNIT = (rf"(?:\s*,?\s*(?:(?:{_UNIT_WORD}|(?i:ste\.?)|#|number|(?i:n[uú]mero))\s*"
@@ -108,8 +112,10 @@ def street_cased() -> PatternRecognizer:
                                   r"(?:\s+[A-Z]\b)?(?=\s*[,.;!?]|\s*$)", 0.6),
             # but a room after a motel's name is its door: "Casa Linda, room fourteen", "the Desert Star Motor
             # Inn, room one fourteen with her aunt"
-            Pattern("named_room", rf"(?<=[A-Z][\w'’-]*,\s*)(?i:room)\s*#?\s*(?:\d[\w-]*"
-                                  rf"|(?i:{CARDINAL_WORDS})\b(?:[\s-](?i:{CARDINAL_WORDS}|oh)\b)*)", 0.6),
+            Pattern("named_room", rf"(?<=[A-Z][\w'’-]*,\s*)(?:(?i:room)\s*#?\s*(?:\d[\w-]*"
+                                  rf"|(?i:{CARDINAL_WORDS})\b(?:[\s-](?i:{CARDINAL_WORDS}|oh)\b)*)"
+                                  rf"|(?i:cuarto|habitaci[oó]n)\s*#?\s*(?:\d[\w-]*|{_NUMERO}(?:\s+(?:y\s+)?{_NUMERO})*))",
+                    0.6),
         ],
         global_regex_flags=_CASED)
 
