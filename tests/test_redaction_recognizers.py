@@ -376,6 +376,7 @@ def test_recognizer_finds(text, kind, expected):
     ("Her grades were A, B, B, C, and 2 of them late.", "CASE_NUMBER"),
     ("Did he end up in the ER? Then the ICU?", "LOCATION"),
     ("In my house, cuarto is small, and the week of training was hard.", "ADDRESS"),
+    ("The teacher who is ninety percent sure said so, and the one who was 95 miles out.", "AGE_OVER_89"),
 ])
 def test_recognizer_leaves_ordinary_speech(text, kind):
     assert kind not in found(text), found(text)
@@ -619,6 +620,7 @@ def test_a_word_name_before_a_name_joins_it_only_as_a_name():
     ("he goes to dialysis at wildcat ridge renal, over in the next town", "ORGANIZATION", "wildcat ridge renal"),
     ("We leave May ninth, come back the eleventh. Friday to Sunday.", "DATE", "the eleventh"),
     ("We put her date of birth on the form. June 2nd, 1931. And the rest", "AGE_OVER_89", "1931"),
+    ("living with her grandmother, who is ninety-three and still makes frybread", "AGE_OVER_89", "ninety-three"),
 ])
 def test_recognizer_finds_all_of_it(text, kind, expected):
     assert expected in found(text).get(kind, []), found(text)

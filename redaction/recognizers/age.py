@@ -7,8 +7,9 @@ from redaction.recognizers import register
 
 _OLD = (r"(?:9\d|1[01]\d|ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
         r"|(?:a|one)\s+hundred(?:\s+and)?(?:\s+\w+)?)")
-# Who is said to be that old: "My grandmother is ninety-two.", "she was 96 when she died".
-_ELDER = (r"\b(?i:she|he|i|(?:great-)?grand(?:mother|father|ma|pa)|mother|father|mom|dad|abuel[ao]|aunt|uncle|husband"
+# Who is said to be that old: "My grandmother is ninety-two.", "she was 96 when she died", "her grandmother,
+# who is ninety-three and still cooks".
+_ELDER = (r"\b(?i:she|he|i|who|(?:great-)?grand(?:mother|father|ma|pa)|mother|father|mom|dad|abuel[ao]|aunt|uncle|husband"
           r"|wife)(?:'s|'m|\s+is|\s+was|\s+am)\s+(?:(?i:almost|nearly|about|already)\s+)?")
 
 
