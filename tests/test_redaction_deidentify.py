@@ -335,3 +335,13 @@ def test_a_coined_name_spreads_in_any_case_and_a_word_name_only_as_written(vault
         "So the vendor is TrakSure, out of Ohio.", "The website's a joke, traksure portal dot com. It times out.",
         "We went to Target on Main.", "Then target practice."]).segments)
     assert "traksure" not in text.lower() and "target practice" in text, text
+
+
+def test_an_organization_is_also_its_initials_and_its_coined_word_in_any_case(vault):
+    result = run(Study(), vault, [
+        "So PYAA, the Peachtree Youth Athletic Association, registers every kid.",
+        "We called Owyhee Energy on speaker. Their program is online, owyhee energy dot com slash assist.",
+        "Community Action for Rural Empowerment helped. They care a lot."])
+    text = " | ".join(s.text for s in result.segments)
+    assert "PYAA" not in text and "owyhee" not in text.lower() and "They care a lot." in text, text
+    assert text.count(text.split("So ")[1].split(",")[0]) == 2, text      # the initials take the name's label

@@ -613,6 +613,8 @@ def test_a_word_name_before_a_name_joins_it_only_as_a_name():
     ("It's out on Rural Route three, Box eighty-eight, like, half hour past.", "ADDRESS",
      "Rural Route three, Box eighty-eight"),
     ("Right now, the Paloma Inn, cuarto veintiséis. It's a motel.", "ADDRESS", "cuarto veintiséis"),
+    ("Yes, same place. Palmarito Gardens, edificio C, apartamento once. With my cousin.", "ADDRESS",
+     "Palmarito Gardens, edificio C, apartamento once"),
     ("We came from Iraq in June. You want to ask about my wife also? Suad. She helps at the church.", "PROPER_NOUN",
      "Suad"),
     # Whisper's lower case: a unit without the comma before it, a dialysis centre

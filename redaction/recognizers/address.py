@@ -54,10 +54,12 @@ def street_cased() -> PatternRecognizer:
             Pattern("numbered", rf"{_NUMBER}\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w'.-]*\s+){{1,3}}{_SUFFIX}{_UNIT}", 0.85),
             Pattern("spoken_numbered", rf"{_SPOKEN_HOUSE_NUMBER}\s+(?:[A-Z][\w'.-]*\s+){{1,3}}{_SUFFIX}{_UNIT}", 0.75),
             # "Vista Laurel Apartments, building C, two fourteen": a building's letter, then the door
+            # ("Palmarito Gardens, edificio C, apartamento once")
             Pattern("complex_unit", rf"\b(?:[A-Z][\w'.-]*\s+){{1,3}}{_COMPLEX}\s*,?\s*(?:{_UNIT_WORD}"
-                                    rf"|building|bldg\.?|lot|space|trailer|number|#)\s*#?(?:[A-Z]\s*,\s*(?=\d))?"
+                                    rf"|building|bldg\.?|(?i:edificio)|lot|space|trailer|number|#)\s*#?"
+                                    rf"(?:[A-Z]\s*,\s*(?:{_UNIT_WORD}\s*)?(?=\d|{_NUMERO}))?"
                                     rf"(?:[A-Za-z]?\d[\w-]*|(?:{_NUMBER_WORD})\b(?:[\s-]+(?:{_NUMBER_WORD})\b)*"
-                                    rf"(?:-?[A-Za-z]\b)?|[A-Z]\b)", 0.85),
+                                    rf"(?:-?[A-Za-z]\b)?|{_NUMERO}(?:\s+(?:y\s+)?{_NUMERO})*|[A-Z]\b)", 0.85),
             # "Thomas Road", and a numbered one: "at 43rd Avenue".
             Pattern("street", rf"\b(?:(?:[A-Z][\w'.-]*\s+){{1,3}}|\d{{1,3}}(?:st|nd|rd|th)\s+)"
                               r"(?:Street|Avenue|Road|Lane|Drive|Boulevard)\b", 0.6),
