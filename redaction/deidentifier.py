@@ -230,7 +230,7 @@ def _propagate(winners: list[Span], text: str, confirmed, plain: frozenset[str] 
     taken = sorted(at)           # _resolve's winners do not overlap
     for s in [w for w in winners if w.entity_type in _PROPAGATED and confirmed(w)]:
         said = text[s.start:s.end]
-        entity_type, flags, forms, any_case, canonical = s.entity_type, 0, {said}, set(), None
+        entity_type, flags, forms, canonical = s.entity_type, 0, {said}, None
         if s.entity_type == "PERSON":
             # ASR lower-cases names ("carmen"), so a person's name spreads in any case; the capitals net's
             # guesses spread only as written: "Parole, you get..." must not take "parole".
@@ -243,9 +243,8 @@ def _propagate(winners: list[Span], text: str, confirmed, plain: frozenset[str] 
         elif re.search(r"[a-z][A-Z]", said) and all(w.lower() not in plain for w in re.findall(r"[^\W\d_]{3,}", said)):
             flags = re.IGNORECASE    # "TrakSure" is "traksure" in a site's name: a coined brand is no word
         elif s.entity_type == "ORGANIZATION":
-            initials, any_case = _org_forms(said, plain)
-            forms |= initials | any_case
-            canonical = s.canonical or said     # the initials and the coined word get the name's label
+            forms |= _initials(said, plain)
+            canonical = s.canonical or said     # the initials get the name's label
         # longest first, and in a fixed order: "Vellai van" must claim "vellai van" before "Vellai" can,
         # whatever the process's string hashing
         for form in sorted(forms - seen, key=lambda f: (-len(f), f)):
@@ -255,8 +254,7 @@ def _propagate(winners: list[Span], text: str, confirmed, plain: frozenset[str] 
             stop = form.lower() in STOP_WORDS
             if stop and not (form[:1].isupper() and form.lower() in given_names()):
                 continue
-            for m in re.finditer(r"(?<![\w])" + re.escape(form) + r"(?![\w])", text,
-                                 re.IGNORECASE if form in any_case else flags):
+            for m in re.finditer(r"(?<![\w])" + re.escape(form) + r"(?![\w])", text, flags):
                 if stop and (m.group() != form or _opens_sentence(text, m.start())):
                     continue
                 # In another case, a name that is also a word ("grace", "left") is probably the word: review it.
@@ -273,17 +271,14 @@ def _propagate(winners: list[Span], text: str, confirmed, plain: frozenset[str] 
     return winners + added
 
 
-def _org_forms(said: str, plain: frozenset[str]) -> tuple[set[str], set[str]]:
-    """Other ways an organization is said: its initials, as written ("PYAA, the Peachtree Youth Athletic
-    Association"; not "CARE", a word), and, in any case, a word of its name that is no word at all, which
-    Whisper or a site's name writes in lower case ("owyhee energy dot com" for "Owyhee Energy")."""
+def _initials(said: str, plain: frozenset[str]) -> set[str]:
+    """An organization is also said by its initials, as written ("PYAA, the Peachtree Youth Athletic
+    Association"; not "CARE", a word)."""
     words = said.split()
-    coined = {w for w in words if len(w) >= 4 and w[0].isupper() and w.isalpha() and w.lower() not in plain
-              and not kept_word(w) and w.lower() not in NOT_NAMES}
     capitals = [w for w in words if w[:1].isupper()]
     initials = "".join(w[0] for w in capitals)
     whole = len(capitals) >= 3 and all(w in capitals or w.lower() in _JOINING for w in words)
-    return ({initials} if whole and initials.lower() not in plain else set()), coined
+    return {initials} if whole and initials.lower() not in plain else set()
 
 
 def _take_heads(spans: list[Span], text: str) -> list[Span]:

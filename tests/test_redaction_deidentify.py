@@ -337,11 +337,10 @@ def test_a_coined_name_spreads_in_any_case_and_a_word_name_only_as_written(vault
     assert "traksure" not in text.lower() and "target practice" in text, text
 
 
-def test_an_organization_is_also_its_initials_and_its_coined_word_in_any_case(vault):
+def test_an_organization_is_also_its_initials_unless_they_spell_a_word(vault):
     result = run(Study(), vault, [
         "So PYAA, the Peachtree Youth Athletic Association, registers every kid.",
-        "We called Owyhee Energy on speaker. Their program is online, owyhee energy dot com slash assist.",
         "Community Action for Rural Empowerment helped. They care a lot."])
     text = " | ".join(s.text for s in result.segments)
-    assert "PYAA" not in text and "owyhee" not in text.lower() and "They care a lot." in text, text
+    assert "PYAA" not in text and "They care a lot." in text, text
     assert text.count(text.split("So ")[1].split(",")[0]) == 2, text      # the initials take the name's label
