@@ -47,7 +47,8 @@ _RUN_GAP = re.compile(r"[ \t]*(?:[,\-—–]|\.{1,3}|…)?[ \t]*(?:(?i:dash|hyph
 NUMBER_WORDS = "|".join(sorted([*UNITS, *TEENS, *TENS, "oh", "hundred"], key=len, reverse=True))
 # longest first, so an atomic group takes "eighty" whole, not its "eight"
 CARDINAL_WORDS = "|".join(sorted([*list(UNITS)[1:], *TEENS, *TENS, "hundred"], key=len, reverse=True))
-_SPANISH_DIGIT = re.compile(r"\b(?i:" + "|".join(DIGITOS) + r")\b")
+SPANISH_DIGIT_WORDS = r"(?i:" + "|".join(DIGITOS) + r")"
+_SPANISH_DIGIT = re.compile(r"\b" + SPANISH_DIGIT_WORDS + r"\b")
 _SPANISH_RUN = re.compile(_SPANISH_DIGIT.pattern + r"(?:" + _RUN_GAP.pattern + _SPANISH_DIGIT.pattern + r"){3,}")
 # Spanish, Portuguese and French speakers say "arroba" or "arobase" for @ and "punto", "ponto" or "point".
 _AT = r"(?:at|arroba|arobase)"

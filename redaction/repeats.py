@@ -10,7 +10,7 @@ import re
 
 from presidio_analyzer import RecognizerResult
 
-from redaction.normalize import DIGITOS, QUANTITY
+from redaction.normalize import QUANTITY, SPANISH_DIGIT_WORDS
 from redaction.recognizers.date_spoken import NO_NOUN_AFTER, ORDINAL_DAY
 
 NUMBERS = ("PHONE_NUMBER", "US_SSN", "A_NUMBER", "CASE_NUMBER")
@@ -26,7 +26,7 @@ _CORRECTION = re.compile(_CUES + r"(?P<words>[^\n.?!]{1,40}?[ \t—–-])??(?:(?
 # "M R dash zero six six— no, sorry. M R dash zero six nine": the slip before the right number
 # ("I O E, zero nine, one three — sorry, no, it's I O E zero nine one eight...")
 # (a slip in Spanish keeps its words, which the view turns to digits only from four on: "siete uno nueve, perdón")
-_SPANISH_DIGITS = r"(?i:" + "|".join(DIGITOS) + r")(?:[ \t,]+(?i:" + "|".join(DIGITOS) + r"))*"
+_SPANISH_DIGITS = SPANISH_DIGIT_WORDS + r"(?:[ \t,]+" + SPANISH_DIGIT_WORDS + r")*"
 _SLIP = re.compile(r"(?<![\w-])(?:[A-Z]{1,3}[ \t-]+)*(?:\d[\d-]*|" + _SPANISH_DIGITS + ")" + _CUES
                    + r"(?:(?i:it's|it\s+is)[ \t]+)?(?:[A-Z]{1,3}[ \t-]+)*$")
 

@@ -29,6 +29,7 @@ _UNIT_WORD = r"(?i:apartment|apartamento|apt\.?|unit|suite)"
 _NUMERO = (r"(?i:cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince"
            r"|dieci\w+|veinte|veinti\w+|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|ciento?"
            r"|doscientos|trescientos|cuatrocientos|quinientos)\b")
+_NUMERO_SAID = rf"{_NUMERO}(?:\s+(?:y\s+)?{_NUMERO})*"
 # "apartment 2c", "Apt. B", "unit C nine", "apartamento tres R"; "lot 14", "trailer 3", "space nine" only with
 # a number ("space is short" is no unit); "3rd floor".
 _UNIT = (rf"(?:\s*,?\s*(?:(?:{_UNIT_WORD}|(?i:ste\.?)|#|number|(?i:n[uú]mero))\s*"
@@ -59,7 +60,7 @@ def street_cased() -> PatternRecognizer:
                                     rf"|building|bldg\.?|(?i:edificio)|lot|space|trailer|number|#)\s*#?"
                                     rf"(?:[A-Z]\s*,\s*(?:{_UNIT_WORD}\s*)?(?=\d|{_NUMERO}))?"
                                     rf"(?:[A-Za-z]?\d[\w-]*|(?:{_NUMBER_WORD})\b(?:[\s-]+(?:{_NUMBER_WORD})\b)*"
-                                    rf"(?:-?[A-Za-z]\b)?|{_NUMERO}(?:\s+(?:y\s+)?{_NUMERO})*|[A-Z]\b)", 0.85),
+                                    rf"(?:-?[A-Za-z]\b)?|{_NUMERO_SAID}|[A-Z]\b)", 0.85),
             # "Thomas Road", and a numbered one: "at 43rd Avenue".
             Pattern("street", rf"\b(?:(?:[A-Z][\w'.-]*\s+){{1,3}}|\d{{1,3}}(?:st|nd|rd|th)\s+)"
                               r"(?:Street|Avenue|Road|Lane|Drive|Boulevard)\b", 0.6),
@@ -116,7 +117,7 @@ def street_cased() -> PatternRecognizer:
             # Inn, room one fourteen with her aunt"
             Pattern("named_room", rf"(?<=[A-Z][\w'’-]*,\s*)(?:(?i:room)\s*#?\s*(?:\d[\w-]*"
                                   rf"|(?i:{CARDINAL_WORDS})\b(?:[\s-](?i:{CARDINAL_WORDS}|oh)\b)*)"
-                                  rf"|(?i:cuarto|habitaci[oó]n)\s*#?\s*(?:\d[\w-]*|{_NUMERO}(?:\s+(?:y\s+)?{_NUMERO})*))",
+                                  rf"|(?i:cuarto|habitaci[oó]n)\s*#?\s*(?:\d[\w-]*|{_NUMERO_SAID}))",
                     0.6),
         ],
         global_regex_flags=_CASED)

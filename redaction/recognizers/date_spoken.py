@@ -18,6 +18,8 @@ _DAY = (rf"(?:(?:twenty|thirty)[\s-](?:{_ORD}|{_CARD})|{_ORD}|{_CARD}|tenth|elev
         r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty"
         r"|[0-3]?\d(?:st|nd|rd|th)?)")
 _CASED = re.DOTALL | re.MULTILINE
+_MONTH_DAY = rf"(?:{_MONTHS})\s+(?:the\s+)?{_DAY}"      # "June twenty first", "May the 3rd"
+_DAY_OF_MONTH = rf"{_DAY}\s+of\s+(?:{_MONTHS})"        # "third of May"
 # Spanish inside an English interview: "el quince de septiembre", "el 3 de mayo", "desde enero".
 _MESES = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
 _DIA = (r"primero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince"
@@ -84,7 +86,7 @@ _NUMERAL_DAY_ALONE = rf"(?i:\bthe\s+(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)|{
 _WEEKDAYS = WEEKDAY_NAMES
 # "We leave May ninth, come back the eleventh": an ordinal after a date, in its sentence, is a date too
 # ("on May 3rd she was the second" ranks her).
-_DAY_AFTER_DATE = (rf"(?<=\b(?:(?:{_MONTHS})\s+(?:the\s+)?{_DAY}|{_DAY}\s+of\s+(?:{_MONTHS}))\b"
+_DAY_AFTER_DATE = (rf"(?<=\b(?:{_MONTH_DAY}|{_DAY_OF_MONTH})\b"
                    rf"(?:(?!\b(?:is|was|were|are|be)\b)[^\n.?!]){{1,40}}\s)(?i:the\s+{ORDINAL_DAY})" + NO_NOUN_AFTER)
 _MONTHS_NOT_MAY = MONTH_NAMES.replace("|May|", "|")      # "May I ask which grade?"
 # "What day did she come home?" / "The ninth, yes.", "...on, what, Sunday the ninth?" / "The ninth.": an ordinal
@@ -122,8 +124,8 @@ def date() -> PatternRecognizer:
     return PatternRecognizer(
         "DATE", name="date_spoken",
         patterns=[
-            Pattern("month_day", rf"\b(?:{_MONTHS})\s+(?:the\s+)?{_DAY}\b", 0.85),
-            Pattern("day_of_month", rf"\b(?:the\s+)?{_DAY}\s+of\s+(?:{_MONTHS})\b", 0.85),
+            Pattern("month_day", rf"\b{_MONTH_DAY}\b", 0.85),
+            Pattern("day_of_month", rf"\b(?:the\s+)?{_DAY_OF_MONTH}\b", 0.85),
             Pattern("dia_de_mes", rf"\b(?:el\s+)?(?:{_DIA})\s+de\s+(?:{_MESES})\b", 0.85),
             Pattern("dia_de_mes_pt", rf"\b(?:(?:o\s+)?dia\s+)?(?:{_DIA_PT})\s+de\s+(?:{_MESES_PT})\b", 0.85),
             Pattern("jour_mois", rf"\b(?:le\s+)?(?:{_JOUR})\s+(?:{_MOIS})\b", 0.85),
