@@ -21,7 +21,7 @@ from redaction import recognizers
 from redaction.gazetteers import (NOT_NAMES, PUBLIC_BODIES, UPPER, WORD_NAMES, alternation, given_names, kept_word,
                                   plain_words)
 from redaction.nlp import BisectContextEnhancer, PiecewiseSpacyNlpEngine
-from redaction.normalize import normalize
+from redaction.normalize import CARDINAL_WORDS, normalize
 from redaction.policy import kind, redacts
 from redaction.pseudonyms import Crosswalk, surrogate
 from redaction.recognizers.ner import SEGMENT_STARTS
@@ -119,10 +119,9 @@ class Deidentifier:
         resumed = [bounds[i][0] for i in range(1, len(segments)) if segments[i].speaker == segments[i - 1].speaker]
         spans = _take_given_names(_resolve(self._detect(text, entries, unsure_ranges(segments, bounds), resumed)),
                                   text)
-        spans = _propagate(spans, text,
-                           lambda s: s.score >= threshold and redacts(policy, s.entity_type),
-                           plain_words(self.engine.nlp_engine.nlp["en"]))
-        spans = [s for s in _take_heads(spans, text) if redacts(policy, s.entity_type)]
+        plain = plain_words(self.engine.nlp_engine.nlp["en"])
+        spans = _propagate(spans, text, lambda s: s.score >= threshold and redacts(policy, s.entity_type), plain)
+        spans = _take_leads([s for s in _take_heads(spans, text) if redacts(policy, s.entity_type)], text)
         pieces = _apply_decisions(_split(spans, bounds, text), decisions or [], bounds)
         redact = [p for p in pieces if p.decision in ("accept", "add") or
                   (p.decision == "auto" and p.span.score >= threshold)]
@@ -245,6 +244,8 @@ def _propagate(winners: list[Span], text: str, confirmed, plain: frozenset[str] 
         elif s.entity_type == "ORGANIZATION":
             forms |= _initials(said, plain)
             canonical = s.canonical or said     # the initials get the name's label
+        # "owyhee energy dot com": a name of two words or more, one of them coined, is the name in any case
+        any_case = {said} if s.entity_type in ("ORGANIZATION", "LOCATION") and _coined(said, plain) else set()
         # longest first, and in a fixed order: "Vellai van" must claim "vellai van" before "Vellai" can,
         # whatever the process's string hashing
         for form in sorted(forms - seen, key=lambda f: (-len(f), f)):
@@ -254,7 +255,8 @@ def _propagate(winners: list[Span], text: str, confirmed, plain: frozenset[str] 
             stop = form.lower() in STOP_WORDS
             if stop and not (form[:1].isupper() and form.lower() in given_names()):
                 continue
-            for m in re.finditer(r"(?<![\w])" + re.escape(form) + r"(?![\w])", text, flags):
+            for m in re.finditer(r"(?<![\w])" + re.escape(form) + r"(?![\w])", text,
+                                 re.IGNORECASE if form in any_case else flags):
                 if stop and (m.group() != form or _opens_sentence(text, m.start())):
                     continue
                 # In another case, a name that is also a word ("grace", "left") is probably the word: review it.
@@ -264,10 +266,17 @@ def _propagate(winners: list[Span], text: str, confirmed, plain: frozenset[str] 
                 if same:
                     if same.entity_type != entity_type and same.score <= s.score:
                         same.entity_type = entity_type
-                elif not _overlapping(taken, *m.span()):
+                elif not (over := _overlapping(taken, *m.span())):
                     added.append(Span(m.start(), m.end(), entity_type, min(score, s.score), "propagation",
                                       canonical=s.canonical if form == said else canonical))
                     insort(taken, m.span())
+                elif form in any_case and (site := _site_within(at, over, *m.span())):
+                    # "owyhee [energy dot com]": the name begins its site's address
+                    taken.remove((site.start, site.end))
+                    del at[(site.start, site.end)]
+                    site.start = m.start()
+                    at[(site.start, site.end)] = site
+                    insort(taken, (site.start, site.end))
     return winners + added
 
 
@@ -281,14 +290,57 @@ def _initials(said: str, plain: frozenset[str]) -> set[str]:
     return {initials} if whole and initials.lower() not in plain else set()
 
 
+def _site_within(at: dict, over: list[tuple[int, int]], start: int, end: int) -> Span | None:
+    site = at.get(over[0]) if len(over) == 1 else None
+    ok = site and site.entity_type in ("URL", "EMAIL_ADDRESS") and start < site.start < end <= site.end
+    return site if ok else None
+
+
+def _coined(said: str, plain: frozenset[str]) -> bool:
+    words = re.findall(r"[^\W\d_]{3,}", said)
+    return len(said.split()) >= 2 and any(w.lower() not in plain and not kept_word(w) for w in words)
+
+
+# "index number 4417, slash twenty-four", "4417/24": a docket's year said after its number
+_NUMBER_TAIL = re.compile(rf"(?:/|,?[ \t]+slash[ \t]+)"
+                          rf"(?:\d{{2,4}}|(?:{CARDINAL_WORDS})(?:[ \t-]+(?:{CARDINAL_WORDS}))?)\b", re.IGNORECASE)
+
+
+def _number_tail(text: str, end: int) -> tuple[int, str] | None:
+    m = _NUMBER_TAIL.match(text, end)
+    return (m.end(), "CASE_NUMBER") if m else None
+
+
 def _take_heads(spans: list[Span], text: str) -> list[Span]:
     """A name's kind said after it joins it ("[Mountaineer] electric co-op" is one organization), where
-    no other span holds those words."""
+    no other span holds those words; so does a case number's year."""
     taken = sorted((s.start, s.end) for s in spans)
     for s in spans:
-        tail = name_tail(text, s.end) if s.entity_type in _NAMED else None
+        tail = name_tail(text, s.end) if s.entity_type in _NAMED else \
+            _number_tail(text, s.end) if s.entity_type == "CASE_NUMBER" else None
         if tail and not _overlapping(taken, s.end, tail[0]):
             s.end, s.entity_type = tail
+    return spans
+
+
+# "Tallis and Brinker", "Office of Global Scholars", where NER took only the last words
+_LEAD = re.compile(rf"\b(?:(?P<partner>[{UPPER}][a-z'-]+)[ \t]+(?:and|&)|(?:Office|Department|Bureau|Division"
+                   r"|Friends|Sisters|Brothers|Daughters|Sons|Society|Institute|College|University|School|Academy"
+                   r"|Center)[ \t]+of(?:[ \t]+the)?)[ \t]+$")
+_NOT_PARTNER = NOT_NAMES | STOP_WORDS | PUBLIC_BODIES
+
+
+def _take_leads(spans: list[Span], text: str) -> list[Span]:
+    """An organization's first words that NER left: "Office of", or a firm's first partner (a capitalised
+    word inside a sentence, said with "and")."""
+    taken = sorted((s.start, s.end) for s in spans)
+    for s in spans:
+        m = _LEAD.search(text, max(0, s.start - 40), s.start) if s.entity_type == "ORGANIZATION" else None
+        partner = m and m["partner"]
+        if partner and (partner.lower() in _NOT_PARTNER or kept_word(partner) or _opens_sentence(text, m.start())):
+            continue
+        if m and not _overlapping(taken, m.start(), s.start):
+            s.start = m.start()
     return spans
 
 

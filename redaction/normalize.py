@@ -40,6 +40,8 @@ TLDS = ("com|org|net|edu|gov|mil|us|io|info|co|biz|me|app|tv|ly"
         "|uk|ca|mx|fr|de|es|pt|nl|ch|se|dk|fi|pl|ro|ru|ua|tr|ir|af|pk|bd|np|ph|vn|cn|jp|kr|th|au|nz"
         "|ng|ke|za|gh|et|er|sd|cd|cm|sn|ug|tz|rw|ht|gt|hn|sv|ni|cr|ve|cu|ar|cl|ec|bo|uy|br")
 
+# "bit dot l y slash ...": a two-letter domain spelled out
+_SPELLED_TLDS = "|".join(rf"{t[0]}\s+{t[1]}" for t in TLDS.split("|") if len(t) == 2)
 _WORD = re.compile(r"[A-Za-z]+|\d+")
 _STOP = "|".join(sorted(STOP_WORDS, key=len, reverse=True))
 # What may sit between the numbers of one spoken run: spaces, a comma, a dash, a period, a pause ("...", "—").
@@ -53,6 +55,7 @@ _SPANISH_RUN = re.compile(_SPANISH_DIGIT.pattern + r"(?:" + _RUN_GAP.pattern + _
 # Spanish, Portuguese and French speakers say "arroba" or "arobase" for @ and "punto", "ponto" or "point".
 _AT = r"(?:at|arroba|arobase)"
 _DOT = r"(?:dot|punto|ponto|point)"
+_DOT_SAID = r"(?:\s+" + _DOT + r"\s+|\.|-dot-)"     # Whisper hyphens a spoken address: "sbr-nv-dot-org"
 _SLASH = r"(?:\s+|-)slash(?:\s+|-)"
 _LETTERS = r"(?:[a-z]\s+){1,5}[a-z]\b"      # "p n a", spelled out
 _PARTICLE = r"(?:de|del|da|dos|van|von|der|bin|ibn)"      # "luna del sur at gmail dot com"
@@ -76,10 +79,13 @@ _SPOKEN_EMAIL = re.compile(
     r"(?:\s+(?:" + _DOT + r"|underscore|dash|hyphen|period)\s+(?:" + _LETTERS + r"|[a-z0-9]+))*"
     # "ghiath dot masri eighty at ...": a number said after the name is part of the mailbox
     r"(?:\s+(?:\d+|" + NUMBER_WORDS + r")(?:[\s-]+(?:" + NUMBER_WORDS + r"))*)?)"
-    # a spoken domain may be several words ("at tri county research dot org") or letters ("at k c c mail dot edu")
+    # "d whitlock, w h i t l o c k, at ...": the name spelled out after it
+    r"(?:,\s+(?:[a-z]\s+){2,}[a-z]\b,?)?"
+    # a spoken domain may be several words ("at tri county research dot org") or letters ("at k c c mail dot edu"),
+    # with a hyphen said in it ("at s b r dash n v dot org")
     r"\s+" + _AT + r"\s+(?!www\b)(?P<domain>(?:(?:" + _LETTERS + r"|(?!(?:" + _STOP + r")\b)[a-z0-9-]+)\s+){0,2}"
-    r"[a-z0-9-]+(?:(?:\s+" + _DOT + r"\s+|\.)" + _DOMAIN_PART + r")*(?:\s+" + _DOT + r"\s+|\.)"
-    r"(?:" + TLDS + r"))\b"
+    r"[a-z0-9-]+(?:\s+(?:dash|hyphen)\s+(?:" + _LETTERS + r"|[a-z0-9-]+))*"
+    r"(?:" + _DOT_SAID + _DOMAIN_PART + r")*" + _DOT_SAID + r"(?:" + TLDS + r"))\b"
     r"(?!/|(?:\s+|-)slash\b)",
     re.IGNORECASE)
 # "kids dot org slash forms", Whisper's half-written "kids.org slash forms" ("slash-forms") and hyphened
@@ -89,7 +95,7 @@ _SPOKEN_DOMAIN = re.compile(
     r"\b(?<!['’])(?:(?:(?!(?:" + _STOP + r")\b)[a-z0-9-]+\s+){0,2}(?:[a-z]\s+)+)?"
     # "permisorapido dash usa dot com": a hyphen said in the name
     r"[a-z0-9-]+(?:\s+(?:dash|hyphen)\s+[a-z0-9-]+)*"
-    r"(?:(?:\s+dot\s+|\.)[a-z0-9-]+)*(?:(?:\s+dot\s+|-dot-)(?:" + TLDS + r")\b"
+    r"(?:(?:\s+dot\s+|\.)[a-z0-9-]+)*(?:(?:\s+dot\s+|-dot-)(?:" + TLDS + "|" + _SPELLED_TLDS + r")\b"
     r"(?:" + _SLASH + _PATH + r")*"
     r"|\.(?:" + TLDS + r")\b(?:" + _SLASH + _PATH + r")+)",
     re.IGNORECASE)
@@ -329,8 +335,10 @@ def _word_digits(word: str) -> str:
 # group said again in full is one number ("260-555-8277"); the again may open with an "oh" the number
 # runs left a word ("02, uh, oh 289"). A number that just goes on after the filler to an A-number's or a
 # phone number's length is one too ("two oh eight, four four — uh — one, nine five one").
-_RESTART = re.compile(r"(?<![\w-])(?P<head>\d+(?:-\d+)*-)(?P<group>\d{1,4}),?[ \t]*(?:[—–][ \t]*)?"
-                      r"(?i:uh|um|uhm|er|erm)\b[,.]?[ \t]*(?:[—–][ \t]*)?(?P<again>(?:(?i:oh)[ \t-]+)?\d+(?:-\d+)*)"
+# A dash alone may stand for the filler ("oh two — oh two seven four").
+_RESTART = re.compile(r"(?<![\w-])(?P<head>\d+(?:-\d+)*-)(?P<group>\d{1,4}),?[ \t]*(?:(?:[—–][ \t]*)?"
+                      r"(?i:uh|um|uhm|er|erm)\b[,.]?[ \t]*(?:[—–][ \t]*)?|[—–][ \t]*)"
+                      r"(?P<again>(?:(?i:oh)[ \t-]+)?\d+(?:-\d+)*)"
                       r"(?![\w-]|[.,]\d)")
 NUMBER_LENGTHS = (9, 10)
 
@@ -377,6 +385,9 @@ def _is_number(word: str) -> bool:
     return word.isdigit() or word in UNITS or word in TEENS or word in TENS or word == "oh"
 
 
+_LAST_FOUR = re.compile(r"\b(?i:ending|last\s+four)(?:\s+(?i:in|with|is|are|was))?[\s,:]*$")
+
+
 def _numeral_run(text: str, run: list) -> bool:
     """A run of two or more written numbers, long enough to be read-out digits, not followed by a unit."""
     if len(run) < 2 or any(spoken is not False for *_, spoken in run):
@@ -388,13 +399,15 @@ def _numeral_run(text: str, run: list) -> bool:
     singles = [int(d) for _, _, d, _ in run if len(d) == 1]
     counting = all(abs(b - a) == 1 for a, b in zip(singles, singles[1:]))
     one_by_one = len(singles) == len(run) >= 5 and not counting      # "6, 2, 1, 8, 1", not "1, 2, 3, 4, 5"
+    # Whisper's "ending 6, 6, 0, 3": the last four of a card or an account
+    last_four = len(singles) == len(run) == 4 and not counting and _LAST_FOUR.search(text, max(0, start - 25), start)
     # An IP address, or a tail of one, is not read-out digits; "4471.1.0.829" is.
     ip_address = gaps == {"."} and (len(run) == 4 and all(len(d) <= 3 for _, _, d, _ in run)
                                     or re.search(r"\d\.$", text[max(0, start - 3):start]) or re.match(r"\.\d", text[end:]))
     # the tail of "$1,8,000,127,739" is no run of its own: the whole is an amount or not
     inside = text[max(0, start - 1):start] == "$" or re.search(r"\d[,.]$", text[max(0, start - 2):start])
     round_amount = re.fullmatch(r"\d{1,3}(?:,\d{3})*,000", text[start:end])      # "then 1,500,000,"
-    return (digits >= NUMERAL_RUN_MIN_DIGITS or one_by_one) and not years and not ip_address \
+    return (digits >= NUMERAL_RUN_MIN_DIGITS or one_by_one or last_four) and not years and not ip_address \
         and not inside and not round_amount and not QUANTITY.match(text, end)
 
 

@@ -344,3 +344,21 @@ def test_an_organization_is_also_its_initials_unless_they_spell_a_word(vault):
     text = " | ".join(s.text for s in result.segments)
     assert "PYAA" not in text and "They care a lot." in text, text
     assert text.count(text.split("So ")[1].split(",")[0]) == 2, text      # the initials take the name's label
+
+
+def test_an_organization_of_a_coined_word_is_its_name_in_any_case_and_begins_its_site(vault):
+    text = " | ".join(s.text for s in run(Study(), vault, [
+        "So we called Owyhee Energy together, on speaker.",
+        "Their help program is online only, owyhee energy dot com slash assist. It needs an email.",
+        "We went to Legal Aid Society first.", "They said legal aid society rules are strict."]).segments)
+    assert "owyhee" not in text.lower() and "energy" not in text, text
+    assert "legal aid society rules" in text, text      # a name of plain words spreads only as written
+
+
+def test_an_organization_takes_the_first_words_ner_left(vault):
+    text = " | ".join(s.text for s in run(Study(), vault, [
+        "It's a company, Tallis and Brinker, but the owner is kind.",
+        "So I went to Office of Global Scholars, the advisor there was busy.",
+        "The index number is four four one seven, slash twenty-four."]).segments)
+    for gone in ("Tallis", "Office of", "twenty-four"):
+        assert gone not in text, text

@@ -623,9 +623,31 @@ def test_a_word_name_before_a_name_joins_it_only_as_a_name():
     ("We leave May ninth, come back the eleventh. Friday to Sunday.", "DATE", "the eleventh"),
     ("We put her date of birth on the form. June 2nd, 1931. And the rest", "AGE_OVER_89", "1931"),
     ("living with her grandmother, who is ninety-three and still makes frybread", "AGE_OVER_89", "ninety-three"),
+    # a group restarted after a dash alone; a mailbox spelled out before "at", or with a hyphen said in its
+    # domain; a short link's domain spelled; a high ordinal said twice without "the"; a name in a round
+    ("Their number, one eight eight eight, five five five, oh two — oh two seven four. The music", "PHONE_NUMBER",
+     "one eight eight eight, five five five, oh two — oh two seven four"),
+    ("I emailed the registrar, d whitlock, w h i t l o c k, at gwynnscrossing dot org. Nothing.", "EMAIL_ADDRESS",
+     "d whitlock, w h i t l o c k, at gwynnscrossing dot org"),
+    ("Or the team email, dispatch at s b r dash n v dot org. And we post", "EMAIL_ADDRESS",
+     "dispatch at s b r dash n v dot org"),
+    ("I sent him a short link, bit dot l y slash k x four nine q, and he", "URL", "bit dot l y slash k x four nine"),
+    ("The pipe burst on November 20th.\nTwenty-first. Twenty-first, it was Thursday.", "DATE",
+     "Twenty-first. Twenty-first"),
+    # Whisper's last four written digit by digit, and its hyphened mailbox
+    ("Our account at the credit union ending 6, 6, 0, 3, it's not very big.", "CASE_NUMBER", "6, 6, 0, 3"),
+    ("Or the team in mail, dispatch at SBR-and-the-dot-org. And we post", "EMAIL_ADDRESS",
+     "dispatch at SBR-and-the-dot-org"),
+    ("Can we go around, first names and what you coach?\nI'm Dawit. Under-fourteen boys, this is my fourth season."
+     "\nBlessing. I do the girls' side.", "PERSON", "Blessing"),
 ])
 def test_recognizer_finds_all_of_it(text, kind, expected):
     assert expected in found(text).get(kind, []), found(text)
+
+
+def test_a_high_ordinal_alone_without_the_is_no_day_after_a_rank():
+    assert "DATE" not in found("What place did he get?\nFifteenth. Out of forty runners.")
+    assert "DATE" not in found("What floor is she on?\nThirteenth.")
 
 
 def test_an_ordinal_after_a_date_is_a_day_unless_it_ranks_someone():

@@ -55,16 +55,26 @@ _IT_WAS_DAY = (r"(?<=(?i:\b(?:(?:it|that|hers|his|mine|ours|theirs|yours|court|i
                r"(?:'s|\s+is|\s+was|\s+will\s+be)"
                r"|(?:date|hearing|appointment|interview|deadline|birthday)(?:'s|\s+is|\s+was|\s+will\s+be)?,?))\s)"
                rf"(?i:the\s+{ORDINAL_DAY})")
-# "No, el trece. The thirteenth.": an ordinal past any school grade, said as a whole sentence, is a day.
 _HIGH_ORDINAL = (rf"(?:thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth"
                  rf"|twenty[\s-](?:{_ORD})|thirty[\s-]first|(?:1[3-9]|2\d|3[01])th|2[123](?:st|nd|rd)|31st)")
-_ORDINAL_SENTENCE = rf"(?<=(?:^|[.!?]\s+))(?i:the\s+{_HIGH_ORDINAL})(?=\s*[.!?])"
-# "Friday. The seventh.", "Did he end up in the ER?" / "Yes. The twelfth.": a low one too, unless a rank was
-# just spoken of, in its turn or the turn before ("Which floor?" / "The third.", "in what grade? The seventh.").
 _LOW_ORDINAL = rf"(?:{_ORD}|tenth|eleventh|twelfth|(?:1[012]|0?[1-9])(?:st|nd|rd|th))"
-_RANKS = r"grade|floor|place|time|child|kid|son|daughter|try|attempt|round|row|level|apartment|unit|door|exit|stop"
-_LOW_ORDINAL_SENTENCE = (rf"(?<=(?:^|[.!?]\s+))(?<!(?:\b(?:which|what)\s+(?!day\b|date\b)\w+|\b(?:{_RANKS})s?\b)"
-                         rf"[^\n]*\n?[^\n]*)(?i:the\s+{_LOW_ORDINAL})(?=\s*[.!?])")
+_SENTENCE_START = r"(?<=(?:^|[.!?]\s+))"
+
+
+def _no_rank(ranks: str) -> str:
+    """No rank spoken of in this turn or the one before ("Which floor?" / "The third.", "in what grade? The
+    seventh.")."""
+    return rf"(?<!(?:\b(?:which|what)\s+(?!day\b|date\b)\w+|\b(?:{ranks})s?\b)[^\n]*\n?[^\n]*)"
+
+
+# "No, el trece. The thirteenth.": an ordinal past any school grade, said as a whole sentence, is a day;
+# without "the" ("Twenty-first. Twenty-first, it was Thursday."), where no rank that high was spoken of.
+_ORDINAL_SENTENCE = (rf"{_SENTENCE_START}(?:(?i:the\s+{_HIGH_ORDINAL})"
+                     rf"|{_no_rank('floor|place|row|level|round|century|birthday|anniversary')}(?i:{_HIGH_ORDINAL}))"
+                     rf"(?=\s*[.!?])(?:[.!?]\s+(?i:(?:the\s+)?{_HIGH_ORDINAL})(?=\s*[.!?,]))?")
+# "Friday. The seventh.", "Did he end up in the ER?" / "Yes. The twelfth.": a low one too, where no rank was.
+_RANKS = "grade|floor|place|time|child|kid|son|daughter|try|attempt|round|row|level|apartment|unit|door|exit|stop"
+_LOW_ORDINAL_SENTENCE = rf"{_SENTENCE_START}{_no_rank(_RANKS)}(?i:the\s+{_LOW_ORDINAL})(?=\s*[.!?])"
 # "oh-four slash twelve", "seven slash nineteen": a month and day read out with the slash (the view
 # may have made "oh-four" "0-4").
 _MONTH_NUMBER = rf"(?:1[0-2]|0?-?[1-9]|(?:oh[\s-])?(?:{_CARD})|ten|eleven|twelve)"

@@ -13,6 +13,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from redaction.gazetteers import (COUNTRIES, FAMILY_NAMES, KEPT_PROPER, MONTH_NAMES, NOT_NAMES, PARTICLES,
                                   PUBLIC_BODIES, UPPER, US_STATES, faith_named, given_names, in_words, is_demonym,
                                   person_names, plain_words)
+from redaction.normalize import NUMBER_WORDS
 from redaction.recognizers import pattern_name, register
 
 _ANY = r"[^\W\d_][\w'’-]+"
@@ -61,8 +62,11 @@ _AGED = (rf"(?=\s+(?:is|his)\s+(?:{_AGE}(?:\s*[,.;!?]|\s+(?:and|now|years?)\b)"
          r"|the\s+(?:oldest|eldest|youngest|middle\s+one|baby)(?:\s*[,.;!?]|\s+(?:one|of|and|now|girl|boy|son|daughter)\b)))")
 # Whisper's "then patience, fifteen, ..." and "there's cash. Fourteen.": the age said on its own after the name.
 _AGE_APART = rf"(?=[,.]\s+{_AGE}\s*[,.;!?])"
-# "And your baby's name, for the tape?" / "Lovely.": the next speaker's answer to a question after a name.
-_ASKED_NAME = r"(?<=(?i:\bnames?\b|\bcall(?:ed|s)?\s+(?:him|her|them|you|it)\b)[^\n.?!]{0,40}\?[ \t]*\n[ \t]*)"
+# "And your baby's name, for the tape?" / "Lovely.": the next speaker's answer to a question after a name,
+# or a later one's in a round ("Can we go around, first names?" / "I'm Dawit." / "Sunny.").
+_ASKED_NAME = (r"(?<=(?i:\bnames?\b|\bcall(?:ed|s)?\s+(?:him|her|them|you|it)\b)[^\n.?!]{0,40}\?[ \t]*\n"
+               r"(?:[ \t]*(?i:(?:and|um|uh|hi|hello|so|okay|yeah)[,.]?[ \t]+)?(?i:I'm|I\s+am|my\s+name)\b[^\n]*\n){0,3}"
+               rf"[ \t]*)(?!(?i:{NUMBER_WORDS})\b)")
 _AT_SENTENCE_START = ("addressed", "dislocated", "appositive")
 # Cues weak enough that only a known given name will do after them ("destiny is 16", "thanks, journey.").
 _GIVEN_NAME_ONLY = ("addressed_told", "aged", "aged_apart", "ranked", "dislocated_lower", "dislocated_far",
