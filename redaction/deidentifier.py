@@ -120,7 +120,8 @@ class Deidentifier:
         spans = _take_given_names(_resolve(self._detect(text, entries, unsure_ranges(segments, bounds), resumed)),
                                   text)
         plain = plain_words(self.engine.nlp_engine.nlp["en"])
-        spans = _propagate(spans, text, lambda s: s.score >= threshold and redacts(policy, s.entity_type), plain)
+        spans = _take_site_names(_propagate(spans, text, lambda s: s.score >= threshold
+                                            and redacts(policy, s.entity_type), plain), text, plain)
         spans = _take_leads([s for s in _take_heads(spans, text) if redacts(policy, s.entity_type)], text)
         pieces = _apply_decisions(_split(spans, bounds, text), decisions or [], bounds)
         redact = [p for p in pieces if p.decision in ("accept", "add") or
@@ -266,17 +267,10 @@ def _propagate(winners: list[Span], text: str, confirmed, plain: frozenset[str] 
                 if same:
                     if same.entity_type != entity_type and same.score <= s.score:
                         same.entity_type = entity_type
-                elif not (over := _overlapping(taken, *m.span())):
+                elif not _overlapping(taken, *m.span()):
                     added.append(Span(m.start(), m.end(), entity_type, min(score, s.score), "propagation",
                                       canonical=s.canonical if form == said else canonical))
                     insort(taken, m.span())
-                elif form in any_case and (site := _site_within(at, over, *m.span())):
-                    # "owyhee [energy dot com]": the name begins its site's address
-                    taken.remove((site.start, site.end))
-                    del at[(site.start, site.end)]
-                    site.start = m.start()
-                    at[(site.start, site.end)] = site
-                    insort(taken, (site.start, site.end))
     return winners + added
 
 
@@ -290,10 +284,23 @@ def _initials(said: str, plain: frozenset[str]) -> set[str]:
     return {initials} if whole and initials.lower() not in plain else set()
 
 
-def _site_within(at: dict, over: list[tuple[int, int]], start: int, end: int) -> Span | None:
-    site = at.get(over[0]) if len(over) == 1 else None
-    ok = site and site.entity_type in ("URL", "EMAIL_ADDRESS") and start < site.start < end <= site.end
-    return site if ok else None
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'-]*)[ \t]+$")
+
+
+def _take_site_names(spans: list[Span], text: str, plain: frozenset[str]) -> list[Span]:
+    """An organization's words said just before its site or mailbox begin the address ("oduya [fund dot org]",
+    "owyhee [energy dot com]"), where one of them is a coined word."""
+    names = [text[s.start:s.end] for s in spans if s.entity_type == "ORGANIZATION"]
+    words = {w.lower() for name in names if _coined(name, plain) for w in re.findall(r"[^\W\d_]+", name)}
+    taken = sorted((s.start, s.end) for s in spans)
+    for s in spans:
+        start, coined = s.start, False
+        while s.entity_type in ("URL", "EMAIL_ADDRESS") and \
+                (m := _WORD_BEFORE.search(text, max(0, start - 40), start)) and m[1].lower() in words:
+            start, coined = m.start(), coined or m[1].lower() not in plain
+        if coined and not _overlapping(taken, start, s.start):
+            s.start = start
+    return spans
 
 
 def _coined(said: str, plain: frozenset[str]) -> bool:

@@ -75,8 +75,8 @@ _SPOKEN_EMAIL = re.compile(
     # "ruiz relief at ...", "elmer c five oh four at ...": a mailbox of two names, or a name and an initial;
     # "h lindqvist at ...": an initial said before the name
     r"(?P<local>(?:(?!(?:" + _STOP + r"|" + _NOT_MAILBOX + r")\b)[a-z]{2,}\s+(?:" + _PARTICLE + r"\s+)?)?"
-    r"(?:(?<!['’])(?![ai]\s)[a-z]\s+)?[a-z0-9]+"
-    r"(?:\s+(?:" + _DOT + r"|underscore|dash|hyphen|period)\s+(?:" + _LETTERS + r"|[a-z0-9]+))*"
+    r"(?:(?<!['’])(?![ai]\s)[a-z]\s+)?[^\W_]+"       # "yargüello at ...": letters beyond ASCII too
+    r"(?:\s+(?:" + _DOT + r"|underscore|dash|hyphen|period)\s+(?:" + _LETTERS + r"|[^\W_]+))*"
     # "ghiath dot masri eighty at ...": a number said after the name is part of the mailbox
     r"(?:\s+(?:\d+|" + NUMBER_WORDS + r")(?:[\s-]+(?:" + NUMBER_WORDS + r"))*)?)"
     # "d whitlock, w h i t l o c k, at ...": the name spelled out after it

@@ -638,6 +638,13 @@ def test_a_word_name_before_a_name_joins_it_only_as_a_name():
     ("Our account at the credit union ending 6, 6, 0, 3, it's not very big.", "CASE_NUMBER", "6, 6, 0, 3"),
     ("Or the team in mail, dispatch at SBR-and-the-dot-org. And we post", "EMAIL_ADDRESS",
      "dispatch at SBR-and-the-dot-org"),
+    # a day after "the week before,"; a mailbox with a letter beyond ASCII; a corner of Utah's grid streets
+    ("The nineteenth of May. Pre-op is, um, the week before, the twelfth, in the morning I think.", "DATE",
+     "the twelfth"),
+    ("So he uses my email for it. yargüello at manosfirmes dot org. Which, honestly", "EMAIL_ADDRESS",
+     "yargüello at manosfirmes dot org"),
+    ("The morning bus, the stop is at, uh, 4800 South and 4000 West, by the gas station.", "ADDRESS",
+     "4800 South and 4000 West"),
     ("Can we go around, first names and what you coach?\nI'm Dawit. Under-fourteen boys, this is my fourth season."
      "\nBlessing. I do the girls' side.", "PERSON", "Blessing"),
 ])

@@ -91,6 +91,9 @@ def street_cased() -> PatternRecognizer:
                                        r"(?:\s+(?:Street|Avenue|Road|Place|Drive|Boulevard|Lane|Way|Court))?"
                                        r"\s+(?:and|&)\s+"
                                        rf"(?:\d{{1,3}}(?:st|nd|rd|th)|{_SPELLED_ORDINAL})\b" + _NO_GRADE_AFTER, 0.6),
+            # Utah's grid streets at a corner: "the stop is at 4800 South and 4000 West"
+            Pattern("grid_corner", r"\b\d{3,5}\s+(?:North|South|East|West)\s+(?:and|&)\s+\d{3,5}\s+"
+                                   r"(?:North|South|East|West)\b(?!\s+[A-Z])", 0.9),
             # Missouri's lettered roads: "on Route double-D", "Highway KK"
             Pattern("lettered_route",
                     r"\b(?:Route|Highway)\s+(?:(?:double|triple)-?[A-Z]|(?!I\b)[A-Z]{1,2})\b(?![-\w])", 0.6),
