@@ -351,7 +351,8 @@ def test_an_organization_of_a_coined_word_is_its_name_in_any_case_and_begins_its
         "So we called Owyhee Energy together, on speaker.",
         "Their help program is online only, owyhee energy dot com slash assist. It needs an email.",
         "We went to Legal Aid Society first.", "They said legal aid society rules are strict.",
-        "She's applying for the Harriet Oduya Fund scholarship.", "The portal. It's oduya fund dot org slash apply."]).segments)
+        "She's applying for the Harriet Oduya Fund scholarship.",
+        "The portal. It's oduya fund dot org slash apply."]).segments)
     assert "owyhee" not in text.lower() and "energy" not in text and "oduya" not in text.lower(), text
     assert "legal aid society rules" in text, text      # a name of plain words spreads only as written
 
