@@ -76,7 +76,9 @@ _SPOKEN_EMAIL = re.compile(
     # "h lindqvist at ...": an initial said before the name
     r"(?P<local>(?:(?!(?:" + _STOP + r"|" + _NOT_MAILBOX + r")\b)[a-z]{2,}\s+(?:" + _PARTICLE + r"\s+)?)?"
     r"(?:(?<!['’])(?![ai]\s)[a-z]\s+)?[^\W_]+"       # "yargüello at ...": letters beyond ASCII too
-    r"(?:\s+(?:" + _DOT + r"|underscore|dash|hyphen|period)\s+(?:" + _LETTERS + r"|[^\W_]+))*"
+    # "r dot adebayo klein at ...": a name of two words after the dot
+    r"(?:\s+(?:" + _DOT + r"|underscore|dash|hyphen|period)\s+(?:" + _LETTERS + r"|[^\W_]+)"
+    r"(?:\s+(?!(?:" + _STOP + r"|" + _NOT_MAILBOX + r")\b)[^\W\d_]{2,}(?=\s+" + _AT + r"\s))?)*"
     # "ghiath dot masri eighty at ...": a number said after the name is part of the mailbox
     r"(?:\s+(?:\d+|" + NUMBER_WORDS + r")(?:[\s-]+(?:" + NUMBER_WORDS + r"))*)?)"
     # "d whitlock, w h i t l o c k, at ...": the name spelled out after it

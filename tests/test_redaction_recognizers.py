@@ -645,6 +645,13 @@ def test_a_word_name_before_a_name_joins_it_only_as_a_name():
      "yargüello at manosfirmes dot org"),
     ("The morning bus, the stop is at, uh, 4800 South and 4000 West, by the gas station.", "ADDRESS",
      "4800 South and 4000 West"),
+    # a code named a number, a camp's cabin, a unit after a filler's dash, a mailbox of an initial and two words
+    ("So we filed a grievance. Grievance number G R, twenty-four, dash, oh six. The argument is", "CASE_NUMBER",
+     "G R, twenty-four, dash, oh six"),
+    ("They're in cabin fourteen B, Camp Quince. It's off the road.", "ADDRESS", "cabin fourteen B"),
+    ("It's 6230 Dalwood Court, um— unit 14D. We were in C before.", "ADDRESS", "unit 14D"),
+    ("Or email, it's r dot adebayo klein at pathwaysrs dot org. She answers.", "EMAIL_ADDRESS",
+     "r dot adebayo klein at pathwaysrs dot org"),
     ("Can we go around, first names and what you coach?\nI'm Dawit. Under-fourteen boys, this is my fourth season."
      "\nBlessing. I do the girls' side.", "PERSON", "Blessing"),
 ])

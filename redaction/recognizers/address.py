@@ -107,11 +107,12 @@ def street_cased() -> PatternRecognizer:
             # lettered unit said as a phrase of its own belongs to an address said nearby ("3 kids, unit 5 is ours"
             # goes on).
             # "His mom's place is unit 14": a home said to be a unit; "the trailer park, lot 9," a lot in one
-            # ("lot thirty-one", "space ninety-two" too; "room two" may be any room).
-            Pattern("unit_alone", rf"(?<=(?:^|[,.?!])\s*|\b(?i:in|at)\s+"
+            # ("lot thirty-one", "space ninety-two", a camp's "cabin fourteen B" too; "room two" may be any room);
+            # after a filler's dash too ("6230 Dalwood Court, um— unit 14D").
+            Pattern("unit_alone", rf"(?<=(?:^|[,.?!—–])\s*|\b(?i:in|at)\s+"
                                   rf"|\b(?i:place|home|house|address)(?:\s+(?i:is|was)|['’]s)\s+)"
-                                  rf"(?:{_UNIT_WORD}|(?i:room|lot|space|trailer)(?=\s*#?\s*\d)"
-                                  rf"|(?i:lot|space|trailer)(?=\s*(?i:{CARDINAL_WORDS})\b))"
+                                  rf"(?:{_UNIT_WORD}|(?i:room|lot|space|trailer|cabin)(?=\s*#?\s*\d)"
+                                  rf"|(?i:lot|space|trailer|cabin)(?=\s*(?i:{CARDINAL_WORDS})\b))"
                                   rf"\s*#?\s*(?:[A-Za-z]?\d[\w-]*|[A-Z]\b"
                                   rf"|(?i:{_NUMBER_WORD}|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\b"
                                   rf"(?:[\s-](?i:{CARDINAL_WORDS}|oh)\b)*)"

@@ -31,7 +31,7 @@ _ENDING = (rf"\b(?:(?i:ending|ends|end\s+of|end(?=\s+(?:in|with|oh)\b)){_PAUSE}(
 _CARDINAL_PART = rf"(?:\d[\d,]*|{CARDINAL_WORDS})\b"
 _CONTEXT = ["case", "file", "record", "account", "medicaid", "medicare", "medi-cal", "member", "client", "id", "policy",
             "benefit", "ebt", "snap", "reference", "claim", "docket", "license", "permit", "receipt", "badge",
-            "chip", "insurance", "mrn", "ticket", "confirmation", "tracking"]
+            "chip", "insurance", "mrn", "ticket", "confirmation", "tracking", "grievance", "complaint", "incident"]
 
 
 class IdNumberRecognizer(PatternRecognizer):
@@ -129,6 +129,10 @@ def case_number_alphanumeric() -> PatternRecognizer:
                   # Whisper's spelling of a code read out: "94J0-3-2-7", "WU-C-24-06-1195"; five digits at least,
                   # so no form ("I-864A", "DS-160") or model ("F-150").
                   Pattern("read_out", r"\b(?=[\w-]*[A-Z])(?=(?:[A-Z-]*\d){5})[A-Z\d]+(?:-[A-Z\d]+)+\b", 0.5),
+                  # a code of letters and digit groups named a number: "Grievance number G R, twenty-four, dash,
+                  # oh six" (the view's "GR-24-06")
+                  Pattern("numbered_code", r"(?<=\b(?i:number)(?:['’]s|\s+(?i:is|was))?[,:]?\s)(?=(?:[A-Z-]*\d){3})"
+                                           r"[A-Z]{1,3}(?:-\d+){2,}\b", 0.6),
                   # and a code of many letters spelled among few digits ("E G, four T, E, M K, seven three")
                   Pattern("letters_read_out", r"\b(?=(?:[\d-]*[A-Z]){4})(?=(?:[A-Z-]*\d){3})[A-Z\d]+"
                                               r"(?:-[A-Z\d]+){2,}\b", 0.5)],
