@@ -645,6 +645,8 @@ def test_a_word_name_before_a_name_joins_it_only_as_a_name():
      "yargüello at manosfirmes dot org"),
     ("The morning bus, the stop is at, uh, 4800 South and 4000 West, by the gas station.", "ADDRESS",
      "4800 South and 4000 West"),
+    ("mouse must hop in at a 4,800 South and 4,000 West, by the gas station", "ADDRESS",
+     "4,800 South and 4,000 West"),
     # a code named a number, a camp's cabin, a unit after a filler's dash, a mailbox of an initial and two words
     ("So we filed a grievance. Grievance number G R, twenty-four, dash, oh six. The argument is", "CASE_NUMBER",
      "G R, twenty-four, dash, oh six"),

@@ -25,6 +25,7 @@ _SPELLED_ORDINAL = (r"(?:(?:Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninet
                     r"|Twentieth|Thirtieth|Fortieth|Fiftieth)")
 _NUMBER_WORD = _NUMBER + "|" + CARDINAL_WORDS
 _UNIT_WORD = r"(?i:apartment|apartamento|apt\.?|unit|suite)"
+_GRID = r"(?:\d{1,2},\d{3}|\d{3,5})"
 # a number said in Spanish: "cuarto veintiséis", "habitación ciento doce"
 _NUMERO = (r"(?i:cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince"
            r"|dieci\w+|veinte|veinti\w+|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|ciento?"
@@ -91,8 +92,8 @@ def street_cased() -> PatternRecognizer:
                                        r"(?:\s+(?:Street|Avenue|Road|Place|Drive|Boulevard|Lane|Way|Court))?"
                                        r"\s+(?:and|&)\s+"
                                        rf"(?:\d{{1,3}}(?:st|nd|rd|th)|{_SPELLED_ORDINAL})\b" + _NO_GRADE_AFTER, 0.6),
-            # Utah's grid streets at a corner: "the stop is at 4800 South and 4000 West"
-            Pattern("grid_corner", r"\b\d{3,5}\s+(?:North|South|East|West)\s+(?:and|&)\s+\d{3,5}\s+"
+            # Utah's grid streets at a corner: "the stop is at 4800 South and 4000 West" (Whisper: "4,800 South")
+            Pattern("grid_corner", rf"\b{_GRID}\s+(?:North|South|East|West)\s+(?:and|&)\s+{_GRID}\s+"
                                    r"(?:North|South|East|West)\b(?!\s+[A-Z])", 0.9),
             # Missouri's lettered roads: "on Route double-D", "Highway KK"
             Pattern("lettered_route",
