@@ -246,7 +246,7 @@ def _propagate(winners: list[Span], text: str, confirmed, plain: frozenset[str] 
             forms |= _initials(said, plain)
             canonical = s.canonical or said     # the initials get the name's label
         # "owyhee energy dot com": a name of two words or more, one of them coined, is the name in any case
-        any_case = {said} if s.entity_type in ("ORGANIZATION", "LOCATION") and _coined(said, plain) else set()
+        any_case = {said} if s.entity_type == "ORGANIZATION" and _coined(said, plain) else set()
         # longest first, and in a fixed order: "Vellai van" must claim "vellai van" before "Vellai" can,
         # whatever the process's string hashing
         for form in sorted(forms - seen, key=lambda f: (-len(f), f)):
