@@ -304,6 +304,7 @@ def _take_site_names(spans: list[Span], text: str, plain: frozenset[str]) -> lis
 
 
 def _coined(said: str, plain: frozenset[str]) -> bool:
+    """A name of two words or more, one of them no common word ("Owyhee Energy"; not "Legal Aid Society")."""
     words = re.findall(r"[^\W\d_]{3,}", said)
     return len(said.split()) >= 2 and any(w.lower() not in plain and not kept_word(w) for w in words)
 
