@@ -288,9 +288,9 @@ _WORD_BEFORE = re.compile(r"([^\W\d_][\w'-]*)[ \t]+$")
 
 
 def _take_site_names(spans: list[Span], text: str, plain: frozenset[str]) -> list[Span]:
-    """An organization's words said just before its site or mailbox begin the address ("oduya [fund dot org]",
+    """A name's words said just before its site or mailbox begin the address ("oduya [fund dot org]",
     "owyhee [energy dot com]"), where one of them is a coined word."""
-    names = [text[s.start:s.end] for s in spans if s.entity_type == "ORGANIZATION"]
+    names = [text[s.start:s.end] for s in spans if s.entity_type in _NAMED]
     words = {w.lower() for name in names if _coined(name, plain) for w in re.findall(r"[^\W\d_]+", name)}
     taken = sorted((s.start, s.end) for s in spans)
     for s in spans:
@@ -309,9 +309,10 @@ def _coined(said: str, plain: frozenset[str]) -> bool:
     return len(said.split()) >= 2 and any(w.lower() not in plain and not kept_word(w) for w in words)
 
 
-# "index number 4417, slash twenty-four", "4417/24": a docket's year said after its number
-_NUMBER_TAIL = re.compile(rf"(?:/|,?[ \t]+slash[ \t]+)"
-                          rf"(?:\d{{2,4}}|(?:{CARDINAL_WORDS})(?:[ \t-]+(?:{CARDINAL_WORDS}))?)\b", re.IGNORECASE)
+# "index number 4417, slash twenty-four", "4417/24": a docket's year said after its number; "liber 5781, page two
+# twelve": a deed's page
+_SAID_NUMBER = rf"(?:\d{{1,5}}|(?:{CARDINAL_WORDS})(?:[ \t-]+(?:{CARDINAL_WORDS})){{0,2}})\b"
+_NUMBER_TAIL = re.compile(rf"(?:/|,?[ \t]+slash[ \t]+|,?[ \t]+page[ \t]+){_SAID_NUMBER}", re.IGNORECASE)
 
 
 def _number_tail(text: str, end: int) -> tuple[int, str] | None:
@@ -336,15 +337,19 @@ _LEAD = re.compile(rf"\b(?:(?P<partner>[{UPPER}][a-z'-]+)[ \t]+(?:and|&)|(?:Offi
                    r"|Friends|Sisters|Brothers|Daughters|Sons|Society|Institute|College|University|School|Academy"
                    r"|Center)[ \t]+of(?:[ \t]+the)?)[ \t]+$")
 _NOT_PARTNER = NOT_NAMES | STOP_WORDS | PUBLIC_BODIES
+# "The case is twenty-four G S, uh, [5218]": a code's year and letters said before its number
+_CODE_LEAD = re.compile(rf"\b(?:\d{{2,4}}|(?i:{CARDINAL_WORDS})(?:[ \t-](?i:{CARDINAL_WORDS}))?)"
+                        r"[ \t]+[A-Z](?:[ \t]?[A-Z]){1,2},?[ \t]+(?:(?i:uh|um|er)[,.]?[ \t]+)?$")
 
 
 def _take_leads(spans: list[Span], text: str) -> list[Span]:
     """An organization's first words that NER left: "Office of", or a firm's first partner (a capitalised
-    word inside a sentence, said with "and")."""
+    word inside a sentence, said with "and"); a case number's first part."""
     taken = sorted((s.start, s.end) for s in spans)
+    leads = {"ORGANIZATION": _LEAD, "CASE_NUMBER": _CODE_LEAD}
     for s in spans:
-        m = _LEAD.search(text, max(0, s.start - 40), s.start) if s.entity_type == "ORGANIZATION" else None
-        partner = m and m["partner"]
+        m = leads[s.entity_type].search(text, max(0, s.start - 40), s.start) if s.entity_type in leads else None
+        partner = m and m.groupdict().get("partner")
         if partner and (partner.lower() in _NOT_PARTNER or kept_word(partner) or _opens_sentence(text, m.start())):
             continue
         if m and not _overlapping(taken, m.start(), s.start):

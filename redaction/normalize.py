@@ -339,10 +339,16 @@ def _word_digits(word: str) -> str:
 # phone number's length is one too ("two oh eight, four four — uh — one, nine five one").
 # A dash alone may stand for the filler ("oh two — oh two seven four").
 _RESTART = re.compile(r"(?<![\w-])(?P<head>\d+(?:-\d+)*-)(?P<group>\d{1,4}),?[ \t]*(?:(?:[—–][ \t]*)?"
-                      r"(?i:uh|um|uhm|er|erm)\b[,.]?[ \t]*(?:[—–][ \t]*)?|[—–][ \t]*)"
+                      r"(?P<filler>(?i:uh|um|uhm|er|erm))\b[,.]?[ \t]*(?:[—–][ \t]*)?|[—–][ \t]*)"
                       r"(?P<again>(?:(?i:oh)[ \t-]+)?\d+(?:-\d+)*)"
                       r"(?![\w-]|[.,]\d)")
 NUMBER_LENGTHS = (9, 10)
+
+
+def _goes_on(m, text: str) -> bool:
+    """ "717-555-226, uh, 2604": six digits or more, a filler, and three more that count nothing are one number."""
+    return m["filler"] is not None and len(re.sub(r"\D", "", m["head"] + m["group"])) >= 6 \
+        and len(re.sub(r"\D", "", m["again"])) >= 3 and not QUANTITY.match(text, m.end())
 
 
 def _restart_edits(text: str) -> list[tuple[int, int, str]]:
@@ -354,19 +360,20 @@ def _restart_edits(text: str) -> list[tuple[int, int, str]]:
             continue
         if len(digits) > len(m["group"]) and digits.startswith(m["group"]):
             edits.append((m.start("group"), m.end(), digits))
-        elif len(re.sub(r"\D", "", m["head"] + m["group"]) + digits) in NUMBER_LENGTHS:
+        elif len(re.sub(r"\D", "", m["head"] + m["group"]) + digits) in NUMBER_LENGTHS or _goes_on(m, text):
             edits.append((m.start("group"), m.end(), m["group"] + "-" + again))
     return edits
 
 
 # "seventy-one dot two three eight dot fourteen dot two oh six": an IP address read out.
 _IP_PART = r"(?:\d{1,3}\b|" + _NUMBER_WORD + r")"
-_SPOKEN_IP = re.compile(r"(?<![\w.-])" + _IP_PART + r"(?:\s+(?i:dot)\s+" + _IP_PART + r"){3}(?![\w-]|\.\d)")
+_IP_DOT = r",?\s+(?i:dot),?\s+"      # "five one, dot, eighty-nine, ...": the dots said apart
+_SPOKEN_IP = re.compile(r"(?<![\w.-])" + _IP_PART + r"(?:" + _IP_DOT + _IP_PART + r"){3}(?![\w-]|\.\d)")
 
 
 def _ip_edits(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), ".".join(p if p.isdigit() else _word_digits(p)
-                                          for p in re.split(r"\s+(?i:dot)\s+", m.group())))
+                                          for p in re.split(_IP_DOT, m.group())))
             for m in _SPOKEN_IP.finditer(text)]
 
 

@@ -654,6 +654,15 @@ def test_a_word_name_before_a_name_joins_it_only_as_a_name():
     ("It's 6230 Dalwood Court, um— unit 14D. We were in C before.", "ADDRESS", "unit 14D"),
     ("Or email, it's r dot adebayo klein at pathwaysrs dot org. She answers.", "EMAIL_ADDRESS",
      "r dot adebayo klein at pathwaysrs dot org"),
+    # a number that goes on after a filler; a day "oh-five" after the slash; an IP address with its dots said
+    # apart; a deed's book and page
+    ("my work cell is seven one seven, five five five, double two six, uh, two six oh four, or email me",
+     "CASE_NUMBER", "seven one seven, five five five, double two six, uh, two six oh four"),
+    ("Hearing is oh-three slash oh-five. Okay.", "DATE", "oh-three slash oh-five"),
+    ("They said I login from five one, dot, eighty-nine, dot, one four two, dot, seventeen, which is a VPN",
+     "IP_ADDRESS", "five one, dot, eighty-nine, dot, one four two, dot, seventeen"),
+    ("I have got it here— liber fifty-seven eighty-one, page two twelve. We have got", "CASE_NUMBER",
+     "liber fifty-seven eighty-one, page two twelve"),
     ("Can we go around, first names and what you coach?\nI'm Dawit. Under-fourteen boys, this is my fourth season."
      "\nBlessing. I do the girls' side.", "PERSON", "Blessing"),
 ])

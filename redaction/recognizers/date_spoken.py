@@ -159,7 +159,8 @@ def date() -> PatternRecognizer:
             Pattern("answered_day", _ANSWERED_DAY, 0.6),
             # "Friday the 13th", "on Monday the fifth": a weekday pins the ordinal to a date.
             Pattern("it_was_day", _IT_WAS_DAY + NO_NOUN_AFTER, 0.6),
-            Pattern("slashed", rf"(?i:\b{_MONTH_NUMBER}\s+slash\s+(?:{_DAY}|oh[\s-](?:{_CARD})))\b", 0.6),
+            # (the view makes "oh-five" "0-5", which must be tried before the day's "0")
+            Pattern("slashed", rf"(?i:\b{_MONTH_NUMBER}\s+slash\s+(?:0-[1-9]|{_DAY}|oh[\s-](?:{_CARD})))\b", 0.6),
             Pattern("el_dia", _EL_DIA, 0.6),
             Pattern("dia_semana", _DIA_SEMANA, 0.75),
             Pattern("ordinal_sentence", _ORDINAL_SENTENCE, 0.6),

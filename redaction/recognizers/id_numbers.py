@@ -101,6 +101,10 @@ def case_number() -> PatternRecognizer:
             # ("the recommended number was fifteen, eighteen").
             Pattern("number_four", rf"(?<=\b(?i:number)(?:['’]s|\s+(?i:is|was))?[,:]?\s){_START}"
                                    rf"(?:\d{{4}}|\d(?:[-\s]\d){{3}}){_END}(?!{QUANTITY.pattern})", 0.5),
+            # A deed's recording, book and page: "liber fifty-seven eighty-one, page two twelve" (the view's
+            # "liber 5781, page 212").
+            Pattern("deed_page", r"\b(?i:liber|deed\s+book|plat\s+book)\s+\d{1,6},?\s+(?i:page|pg\.?)\s+\d{1,5}\b",
+                    0.7),
             # Four digits only with context ("file number 2231").
             Pattern("four_digits", rf"{_START}\d{{4}}{_END}", 0.15),
         ],
