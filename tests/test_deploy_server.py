@@ -89,6 +89,11 @@ class Server:
                 if exc.code != 503 or attempt == 9:
                     raise
                 time.sleep(1)
+            except (TimeoutError, urllib.error.URLError):
+                # a request stuck behind a locked SQLite database (Prefect's known "database is locked"):
+                # a read may be asked again; a write may have landed, so it is not
+                if req.get_method() != "GET" or attempt == 9:
+                    raise
 
     def api_post(self, path: str, body: dict) -> object:
         return self._call(urllib.request.Request(self.api + path, data=json.dumps(body).encode(), method="POST",
