@@ -338,8 +338,8 @@ _LEAD = re.compile(rf"\b(?:(?P<partner>[{UPPER}][a-z'-]+)[ \t]+(?:and|&)|(?:Offi
                    r"|Center)[ \t]+of(?:[ \t]+the)?)[ \t]+$")
 _NOT_PARTNER = NOT_NAMES | STOP_WORDS | PUBLIC_BODIES
 # "The case is twenty-four G S, uh, [5218]": a code's year and letters said before its number
-_CODE_LEAD = re.compile(rf"\b(?:\d{{2,4}}|(?i:{CARDINAL_WORDS})(?:[ \t-](?i:{CARDINAL_WORDS}))?)"
-                        r"[ \t]+[A-Z](?:[ \t]?[A-Z]){1,2},?[ \t]+(?:(?i:uh|um|er)[,.]?[ \t]+)?$")
+_CODE_LEAD = re.compile(rf"\b(?i:{_SAID_NUMBER})[ \t]+[A-Z](?:[ \t]?[A-Z]){{1,2}},?[ \t]+"
+                        r"(?:(?i:uh|um|er)[,.]?[ \t]+)?$")
 
 
 def _take_leads(spans: list[Span], text: str) -> list[Span]:

@@ -101,9 +101,11 @@ _SPOKEN_DOMAIN = re.compile(
     r"(?:" + _SLASH + _PATH + r")*"
     r"|\.(?:" + TLDS + r")\b(?:" + _SLASH + _PATH + r")+)",
     re.IGNORECASE)
-# "the website, red shale oyate dot org": after a word for a site, the words up to the domain are its name
+# "the website, red shale oyate dot org": after a word for a site, the words up to the domain are its name;
+# so are those after a clause's comma ("I practice on the phone, ingles facil dot org")
 _CUED_SITE = re.compile(
-    r"\b(?:website|web\s+site|site|web\s+page|page|portal|online|go\s+to|visit)[,:]?\s+(?:is\s+|at\s+)?"
+    r"(?:\b(?:website|web\s+site|site|web\s+page|page|portal|online|go\s+to|visit)[,:]?\s+(?:is\s+|at\s+)?"
+    r"|(?<=\w)[,:]\s+(?!at\s))"     # after a comma, "at" leads a mailbox's domain
     r"(?P<site>(?:(?!(?:" + _STOP + r")\b)[a-z0-9-]+\s+){1,3}[a-z0-9-]+\s+dot\s+(?:" + TLDS + r")\b"
     r"(?:" + _SLASH + _PATH + r")*)",
     re.IGNORECASE)
@@ -240,7 +242,9 @@ def _single_digit(tokens: list, j: int) -> bool:
 
 
 def _joined_digit(text: str, tokens: list, j: int) -> bool:
-    return j + 1 < len(tokens) and tokens[j + 1][2] in UNITS and text[tokens[j][1]:tokens[j + 1][0]] == "-"
+    """Hyphened to a digit, or to an "oh" that is ("Oh-oh-eight-one")."""
+    return j + 1 < len(tokens) and text[tokens[j][1]:tokens[j + 1][0]] == "-" \
+        and (tokens[j + 1][2] in UNITS or tokens[j + 1][2] == "oh" and _joined_digit(text, tokens, j + 1))
 
 
 # "J dash oh six seven seven", "JV dash two oh two four": a file's letters and its number, joined by a spoken dash.
@@ -367,7 +371,8 @@ def _restart_edits(text: str) -> list[tuple[int, int, str]]:
 
 # "seventy-one dot two three eight dot fourteen dot two oh six": an IP address read out.
 _IP_PART = r"(?:\d{1,3}\b|" + _NUMBER_WORD + r")"
-_IP_DOT = r",?\s+(?i:dot),?\s+"      # "five one, dot, eighty-nine, ...": the dots said apart
+# "five one, dot, eighty-nine, ...": the dots said apart; Whisper hears "10 not 40 not 6 not 88"
+_IP_DOT = r"[,.]?\s+(?i:dot|not)[,.]?\s+"
 _SPOKEN_IP = re.compile(r"(?<![\w.-])" + _IP_PART + r"(?:" + _IP_DOT + _IP_PART + r"){3}(?![\w-]|\.\d)")
 
 

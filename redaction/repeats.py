@@ -22,11 +22,14 @@ _CUES = (r"(?:[ \t]*[,.—–-]*[ \t]*(?i:sorry|I\s+mean|no|wait|actually|rather
          r"|digo)\b)+[ \t]*[,.—–-]*[ \t]*")
 # "— no, the final digit's a three — nine six three": a few words may say what was wrong
 # (words only where the number does not follow the cue at once: "sorry, 0061, and payments are due on June 1st")
-_CORRECTION = re.compile(_CUES + r"(?P<words>[^\n.?!]{1,40}?[ \t—–-])??(?:(?i:oh|it's)[ \t]+)?(?=\d)")
+_CORRECTION = re.compile(_CUES + r"(?P<words>[^\n.?!]{1,40}?[ \t—–-])??(?:(?i:oh|it's)[ \t]+)?"
+                         r"(?=\d|" + SPANISH_DIGIT_WORDS + r"\b)")
 # "M R dash zero six six— no, sorry. M R dash zero six nine": the slip before the right number
 # ("I O E, zero nine, one three — sorry, no, it's I O E zero nine one eight...")
 # (a slip in Spanish keeps its words, which the view turns to digits only from four on: "siete uno nueve, perdón")
 _SPANISH_DIGITS = SPANISH_DIGIT_WORDS + r"(?:[ \t,]+" + SPANISH_DIGIT_WORDS + r")*"
+# "— no, uno ocho": a slip put right in Spanish digits, too few for the view to make digits of
+_SPANISH_FIX = re.compile(SPANISH_DIGIT_WORDS + r"(?:[ \t,]+" + SPANISH_DIGIT_WORDS + r")+\b")
 _SLIP = re.compile(r"(?<![\w-])(?:[A-Z]{1,3}[ \t-]+)*(?:\d[\d-]*|" + _SPANISH_DIGITS + ")" + _CUES
                    + r"(?:(?i:it's|it\s+is)[ \t]+)?(?:[A-Z]{1,3}[ \t-]+)*$")
 
@@ -41,10 +44,10 @@ def repeats(text: str, results: list[RecognizerResult]) -> list[RecognizerResult
              if r.entity_type == "DATE" and (m := _DAY_CORRECTION.match(text, r.end))]
     for r in numbers:
         slip = _CORRECTION.match(text, r.end)
-        run = slip and _RUN.match(text, slip.end())
+        run = slip and (_RUN.match(text, slip.end()) or _SPANISH_FIX.match(text, slip.end()))
         # after words, only digits read out again: "— no, she has 4 kids" is no number
         if run and not QUANTITY.match(text, run.end()) \
-                and (slip["words"] is None or len(re.sub(r"\D", "", run.group())) >= ECHO_MIN_DIGITS):
+                and (slip["words"] is None or _digit_count(run.group()) >= ECHO_MIN_DIGITS):
             found.append(_like(r, r.start, run.end()))
         before = _SLIP.search(text, max(0, r.start - 60), r.start)
         if before:
@@ -61,6 +64,11 @@ def repeats(text: str, results: list[RecognizerResult]) -> list[RecognizerResult
         if source:
             found.append(_like(source, m.start(), m.end()))
     return found
+
+
+def _digit_count(run: str) -> int:
+    """Digits, or Spanish digit words ("cinco, seis, cero")."""
+    return len(re.sub(r"\D", "", run)) or len(re.findall(SPANISH_DIGIT_WORDS, run))
 
 
 def _said_in(digits: str, identifier: str) -> bool:

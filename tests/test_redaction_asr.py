@@ -75,6 +75,14 @@ def redacted(text: str) -> set[str]:
     # dates with spoken ordinals, lower case
     ("he came on the twenty second of october", "DATE", "the twenty second of october"),
     ("on march 3rd we went to court", "DATE", "march 3rd"),
+    # Whisper's lower-cased county, suburb and street, wherever they are said
+    ("I cover castor county and the north", "LOCATION", "castor county"),
+    ("My brother's in sterling heights, so it snows", "LOCATION", "sterling heights"),
+    ("He slept under the kettle street overpass.", "ADDRESS", "kettle street"),
+    # dots Whisper heard as "not"
+    ("It showed 10 not 40 not 6 not 88, our own network.", "IP_ADDRESS", "10 not 40 not 6 not 88"),
+    ("The building is managed by bright water property management now.", "ORGANIZATION",
+     "bright water property management"),
 ])
 def test_asr_style_identifiers_are_found(text, kind, expected):
     assert expected in found(text).get(kind, []), found(text)
@@ -107,6 +115,9 @@ def test_asr_style_identifiers_are_found(text, kind, expected):
     "We got there at 300 Degrees of heat, at 1,200 Monday.",
     "He sold it at 2,000 street value, cash.",
     "Local 12 families came, and the local 4-H club.",
+    "The whole county knows. Prices reach new heights, and we walked down the street under the main street bridge.",
+    "It's 10, not 40. I keep it at our credit union, not a federal credit union.",
+    "I can note which property management it is. Openings county-wide. I am home health aide.",
 ])
 def test_ordinary_asr_speech_is_left_alone(text):
     kinds = {"PERSON", "ORGANIZATION", "ADDRESS", "CASE_NUMBER", "PHONE_NUMBER", "A_NUMBER", "US_SSN",

@@ -233,6 +233,11 @@ def test_a_branch_of_a_faith_is_kept_and_a_congregation_redacted(vault):
     # a highway exit named for a place
     (["Her grandma lives out past the Tolliver Creek exit, a long drive.", "Take the Brannock interchange, then left."],
      ("exit", "interchange"), ("a long drive", "then left")),
+    # a utility, a funeral home, a legal project, and a union with its account number after it
+    (["The bill is from Delta Valley power, I pay it.", "The viewing was at Pendergast mortuary, Friday.",
+      "The lawyer at Columbia Basin immigrant law project, she helped.",
+      "Our account at Rocky Plains credit union ending 6, 6, 0, 3, it's small."],
+     ("power", "mortuary", "law project", "credit union"), ("I pay it", "Friday", "she helped", "it's small")),
 ])
 def test_the_kind_whisper_lower_cased_after_a_name_joins_it(vault, said, gone, kept):
     text = " ".join(s.text for s in run(Study(), vault, said).segments)
@@ -315,9 +320,13 @@ def test_a_number_said_again_or_put_right_is_the_identifier_already_found(vault)
         "The number was siete uno nueve, perdón, siete cuatro nueve, cinco cinco cinco, ocho uno uno ocho.",
         "The loan number is four four seven, dash, zero zero six — sorry, zero zero six one, due on June 1st.",
         "Her cell is five five five, one two three four — no, she has 4 kids.",
-        "We paid 395 dollars for 46 nights."]).segments)
+        "We paid 395 dollars for 46 nights.",
+        "The card is cuatro cuatro ocho cero, dos dos, uno nueve — no, uno ocho.",
+        "The docket is J Q dash two four dash oh oh eight one.", "Oh-oh-eight-one, yep.",
+        "It's cuatro uno siete, dos dos. No, no — at the end is cinco, seis, cero."]).segments)
     for said in ("three nine five", "Three nine five", "Double seven", "four six one", "one nine eight",
-                 "zero six six", "nine six three", "one three", "eleventh", "oh five one", "uno nueve", "six one"):
+                 "zero six six", "nine six three", "one three", "eleventh", "oh five one", "uno nueve", "six one",
+                 "uno ocho", "eight-one", "cinco, seis"):
         assert said not in text, text
     assert "she has 4 kids." in text, text
     assert "We paid 395 dollars for 46 nights." in text, text

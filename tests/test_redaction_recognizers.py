@@ -202,6 +202,8 @@ def test_recognizer_finds(text, kind, expected):
     ("Today and last week were hard.", "DATE"),
     ("She was eighty years old.", "AGE_OVER_89"),
     ("She is 95 percent sure. He was 90 minutes late. The rent is ninety dollars.", "AGE_OVER_89"),
+    ("We have ninety years of history here, and ninety years ago it began.", "AGE_OVER_89"),
+    ("I finished the first book and I'm starting the second one, starting the third chapter.", "DATE"),
     ("We did it two times the same way.", "ADDRESS"),
     ("Honestly, the caseworker helped a lot.", "PERSON"),
     ("We met on the third floor of the courthouse.", "DATE"),
@@ -665,6 +667,15 @@ def test_a_word_name_before_a_name_joins_it_only_as_a_name():
      "liber fifty-seven eighty-one, page two twelve"),
     ("Can we go around, first names and what you coach?\nI'm Dawit. Under-fourteen boys, this is my fourth season."
      "\nBlessing. I do the girls' side.", "PERSON", "Blessing"),
+    # an age over 89 said the Spanish way; which unit of a house; a site's name of two words after a comma; a day
+    # something starts
+    ("My grandmother only speak K'iche'. She have noventa y cuatro years. She weave.", "AGE_OVER_89",
+     "noventa y cuatro years"),
+    ("Mi abuela tiene noventa y dos años, y todavía cocina.", "AGE_OVER_89", "noventa y dos años"),
+    ("The apartment is twenty-two eleven South Lombard, garden unit. Basement, but with window.", "ADDRESS",
+     "twenty-two eleven South Lombard, garden unit"),
+    ("And at night I practice on the phone, ingles facil dot org. He say it's good.", "URL", "ingles facil dot org"),
+    ("Second shift — no, third. Third shift. Starting the ninth. They don't ask.", "DATE", "the ninth"),
 ])
 def test_recognizer_finds_all_of_it(text, kind, expected):
     assert expected in found(text).get(kind, []), found(text)

@@ -31,12 +31,14 @@ _NUMERO = (r"(?i:cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|
            r"|dieci\w+|veinte|veinti\w+|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|ciento?"
            r"|doscientos|trescientos|cuatrocientos|quinientos)\b")
 _NUMERO_SAID = rf"{_NUMERO}(?:\s+(?:y\s+)?{_NUMERO})*"
-# "apartment 2c", "Apt. B", "unit C nine", "apartamento tres R"; "lot 14", "trailer 3", "space nine" only with
-# a number ("space is short" is no unit); "3rd floor".
+# "apartment 2c", "Apt. B", "unit C nine", "apartamento tres R", "garden unit"; "lot 14", "trailer 3", "space nine"
+# only with a number ("space is short" is no unit); "3rd floor".
 _UNIT = (rf"(?:\s*,?\s*(?:(?:{_UNIT_WORD}|(?i:ste\.?)|#|number|(?i:n[uú]mero))\s*"
          rf"(?:(?-i:[A-Z])\s+(?i:{CARDINAL_WORDS})\b(?:[\s-](?i:{CARDINAL_WORDS})\b)*|[\w-]+(?:\s+(?-i:[A-Z])\b)?)"
          rf"|(?:lot|space|trailer|room|building|bldg\.?)\s*#?(?:[A-Za-z]?\d[\w-]*|(?:{_NUMBER_WORD})\b(?:-\w+)?)"
-         r"|(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+floor\b))?")
+         r"|(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+floor\b"
+         # "South Lombard, garden unit": which unit of the house, where it has one number
+         r"|(?i:garden|basement|rear|front|upstairs|downstairs|upper|lower|back)\s+(?i:unit|apartment|apt\b|flat)))?")
 # "eighty-eight", "twenty-two-ten", "four oh six": two number words at least ("one Main Street job" is none).
 # Atomic: a hallucinated run ("u-0-0-0-0-...") splits into numbers in exponentially many ways.
 _SPOKEN_HOUSE_NUMBER = rf"\b(?>(?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD}|oh))+)"
@@ -138,8 +140,10 @@ def street_any_case() -> PatternRecognizer:
                   # field lane", "six hunting popular street". A number word and a street word suffice.
                   Pattern("spoken_number", rf"\b(?>(?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD}))*)\s+"
                                            rf"(?:{_NOT_NAME}[a-z][\w'-]*\s+){{1,3}}{_STRONG_SUFFIX}{_UNIT}", 0.6),
-                  Pattern("on_street", rf"(?<=\b(?:on|off|at|near)\s)(?:{_NOT_NAME}{_NOT_GENERIC}[a-z][\w'-]*\s+){{1,2}}"
-                                       rf"(?:street|avenue|boulevard)\b", 0.55),
+                  # "under the kettle street overpass": a street by what is on, under or along it
+                  Pattern("on_street", rf"(?<=\b(?:on|off|at|near|under|along|past|onto)\s(?:the\s)?)"
+                                       rf"(?:{_NOT_NAME}{_NOT_GENERIC}[a-z][\w'-]*\s+){{1,2}}"
+                                       r"(?:street|avenue|boulevard)\b", 0.55),
                   # "914 leakers treat, apartment 2c", "14 north talman apartment 3b": a unit number vouches for a
                   # garbled street.
                   Pattern("unit", rf"{_NOT_YEAR}{_NUMBER}\s+(?:{_NOT_NAME}[a-z][\w'-]*\s+){{0,2}}{_NOT_NAME}[a-z][\w'-]*"

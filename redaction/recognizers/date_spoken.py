@@ -85,9 +85,9 @@ _DIA_SEMANA = (rf"\b(?i:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|dom
                rf"(?!uno\b)(?i:{_DIA})(?={_PHRASE_END}|\s+(?i:de)\b)")
 # Whisper's "9-23" for a spoken month and day, with no noun after it ("3-4 days" is no date).
 _MONTH_DASH_DAY = r"(?:1[0-2]|0?[1-9])-(?:3[01]|[12]\d|0?[1-9])" + NO_NOUN_AFTER
-# ("the week of the ninth": a span of time named by its day; "the week before, the twelfth")
-_DAY_ALONE = (rf"(?<=(?i:\b(?:on|by|until|till|since|before|after|from|through|for|around|to"
-              r"|(?:week|weekend|morning|afternoon|evening|night)\s+of)),?\s+)"
+# ("the week of the ninth": a span of time named by its day; "the week before, the twelfth"; "Starting the ninth.")
+_DAY_ALONE = (rf"(?<=(?i:\b(?:on|by|until|till|since|before|after|from|through|for|around|to|starting|beginning"
+              r"|effective|due|expires|expiring|(?:week|weekend|morning|afternoon|evening|night)\s+of)),?\s+)"
               rf"(?i:the\s+{ORDINAL_DAY})" + NO_NOUN_AFTER)
 # "we meet usually the 21st", "the twenty-second I have three things": written as a numeral, or past any
 # school grade, an ordinal with no noun after it is a day even without a preposition (a low one spelled

@@ -63,6 +63,8 @@ _BUSINESS = (r"(?:labs|laboratories|collision|energy|institute|farms|foods|motor
 # The phrase ends after the head: "I saw Ana packaging boxes" goes on with the verb's object.
 PHRASE_ENDS = (r"(?=\s*[,.;:!?)]|\s*$|\s+(?i:and|or|in|on|at|for|to|from|with|by|near|where|which|that|who|is|was"
                r"|has|had|does|did|they|he|she|we|i|but|so|because|now|then|after|before|since|until)\b)")
+_COMPOUND_HEADS = (r"(?:credit\s+union|property\s+management|community\s+action|funeral\s+home|tire\s+and\s+lube"
+                   r"|auto\s+(?:body|sales|repair))\b")
 # Heads that end a name even where Whisper garbled the words before them: "be country collaborative."
 _END_HEADS = r"(?:collaborative|collective|coalition)(?=\s*[,.;!?]|\s*$|\s+(?:for|in|and|that|who|which|helped|said)\b)"
 # Whisper keeps a name's first word and lower-cases the rest ("Caprock welcome house", "Snowland cultural
@@ -84,17 +86,19 @@ _LOWER_WORD = rf"(?:{_GAP_WORD}[a-z][\w'-]*\s+)"     # one lower-case word of a 
 _TAIL_HEADS = (r"co-?op|cooperative|lodge|counsel|pantry|realty|holdings|network|alliance|coalition|academy|rentals"
                r"|detailing|pathways|commons|ministries|outreach|foundation|institute|associates|partners|collective"
                r"|collaborative|electric|unified|elementary|middle|fellowship|advocates|union|group|drugs?|pharmacy"
-               r"|growers|builders|provisions|protein|meats|apparel|servicing|staffing|solutions|health\s+plan")
+               r"|growers|builders|provisions|protein|meats|apparel|servicing|staffing|solutions|health\s+plan|power"
+               r"|mortuary")
 # Heads that also follow a person's name where a speaker drops the possessive ("Maria health", "Ahmed
 # school"), and spaCy reads many a person as an organization: only with a word of the organization's kind between.
 _PLAIN_HEADS = r"services|society|project|market|clinic|center|centre|shelter|health|energy|court|defense|care|college"
 _TAIL_KINDS = (rf"(?:{_KIND}|human|behavioral|electric|recovery|marine|fleet|heritage|tribal|regional|food|wellness"
-               r"|primary|urgent|justice|consumer|technical|workers['’]?)")
+               r"|primary|urgent|justice|consumer|technical|law|workers['’]?)")
 _STOP = "|".join(sorted(w for w in STOP_WORDS if w.isalpha()))
 _NAME_TAIL = re.compile(rf"(?i:(?:['’]s)?(?:\s+(?!(?:{_STOP})\b)[a-z][\w'-]*){{0,2}}\s+(?:{_TAIL_HEADS})"
                         rf"|(?:\s+{_TAIL_KINDS}){{1,2}}\s+(?:{_PLAIN_HEADS}|(?P<street>road|street|avenue|boulevard))"
                         r"|\s+(?P<exit>exit|interchange|turnoff))"
-                        rf"(?=\s*[,.;:!?]|\s*$|\s+(?i:{_STOP})\b)")
+                        # "Rocky Plains credit union ending six six oh three": its number may follow
+                        rf"(?=\s*[,.;:!?]|\s*$|\s+(?i:{_STOP}|ending|account|number)\b)")
 
 
 def name_tail(text: str, end: int) -> tuple[int, str] | None:
@@ -271,6 +275,10 @@ def organization_lower_case() -> PatternRecognizer:
                   Pattern("school_level", rf"\b(?:(?!(?:{_STOP}|upper|lower)\b){_LOWER_WORD}){{1,2}}"
                                           rf"(?:elementary|middle|unified)(?=\s*[,.;!?]|\s*$)", 0.55),
                   Pattern("garbled_name", rf"\b{_LOWER_WORD}{{1,2}}{_END_HEADS}", 0.55),
+                  # "managed by right water property management", "at rocky plains credit union": two-word kinds
+                  # that only a name stands before ("the credit union", "our property management" are none).
+                  Pattern("compound_head", rf"\b(?:(?!(?:{_STOP}|federal)\b){_LOWER_WORD}){{1,2}}{_COMPOUND_HEADS}",
+                          0.6),
                   # "The company is crestmark residential.", "through meritock's labs,": a word no dictionary has,
                   # before a business's kind, is the business's name as Whisper spelled it.
                   Pattern("unknown_head", rf"(?<![\w'’-])[a-z][a-z'’-]{{2,}}\s+(?:{_BUSINESS}|{_SPOKEN_HEADS}"

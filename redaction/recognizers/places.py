@@ -67,6 +67,12 @@ _LOWER_FACILITY = (r"(?<=\b(?:at|in|to|from|into)\s(?:the\s)?)(?!(?:the|a|an|sam
 # is the town's own name ("in a new city", "in the county" are not).
 _LOWER_TOWN = (r"(?<=\b(?:in|from|to|near|outside|of)\s)(?!(?:new|old|big|small|inner|whole|entire|home|local|nearby"
                r"|neighboring|neighbouring|next|different|rural|large|capital|host)\b)[a-z][\w'-]*\s+(?:city|county)\b")
+# Whisper lower-cases a county or a suburb wherever it is said ("I cover castor county", "my brother's in
+# sterling heights"); a word of its own before it names one ("the whole county", "new heights" do not).
+_STOP = "|".join(sorted(w for w in STOP_WORDS if w.isalpha()))
+_LOWER_AREA = (rf"(?<![\w'’-])(?!(?:{_STOP}|new|old|big|small|whole|entire|home|local|nearby|neighboring"
+               r"|neighbouring|next|different|rural|large|poor|rich|border|wrong|same|adjacent|surrounding|great"
+               r"|greater|dizzying|lofty|crazy)\b)[a-z][\w'-]*\s+(?:county|heights)\b(?!-)")
 
 
 # "Little Armenia", "Little Saigon", "Little Haiti": a neighbourhood, even when its second word is a country;
@@ -87,6 +93,7 @@ def facility() -> PatternRecognizer:
     return FacilityRecognizer("LOCATION", name="facility", patterns=[Pattern("facility", _FACILITY, 0.9),
                                                                      Pattern("lower_facility", _LOWER_FACILITY, 0.6),
                                                                      Pattern("lower_town", _LOWER_TOWN, 0.6),
+                                                                     Pattern("lower_area", _LOWER_AREA, 0.55),
                                                                      Pattern("little", _LITTLE, 0.85)],
                               global_regex_flags=re.DOTALL | re.MULTILINE)
 
