@@ -337,9 +337,10 @@ _LEAD = re.compile(rf"\b(?:(?P<partner>[{UPPER}][a-z'-]+)[ \t]+(?:and|&)|(?:Offi
                    r"|Friends|Sisters|Brothers|Daughters|Sons|Society|Institute|College|University|School|Academy"
                    r"|Center)[ \t]+of(?:[ \t]+the)?)[ \t]+$")
 _NOT_PARTNER = NOT_NAMES | STOP_WORDS | PUBLIC_BODIES
-# "The case is twenty-four G S, uh, [5218]": a code's year and letters said before its number
-_CODE_LEAD = re.compile(rf"\b(?i:{_SAID_NUMBER})[ \t]+[A-Z](?:[ \t]?[A-Z]){{1,2}},?[ \t]+"
-                        r"(?:(?i:uh|um|er)[,.]?[ \t]+)?$")
+# "The case is twenty-four G S, uh, [5218]": a code's year and letters said before its number;
+# "Two K M seven — uh — [X P three, H D four four]": a member ID's first group, broken off
+_CODE_LEAD = re.compile(rf"\b(?i:{_SAID_NUMBER})[ \t]+[A-Z](?:[ \t]?[A-Z]){{1,2}}(?:[ \t]+(?i:{_SAID_NUMBER}))?,?[ \t]+"
+                        r"(?:(?:[—–][ \t]*)?(?i:uh|um|er)[,.]?[ \t]+(?:[—–][ \t]*)?)?$")
 
 
 def _take_leads(spans: list[Span], text: str) -> list[Span]:

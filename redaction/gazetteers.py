@@ -262,13 +262,21 @@ def foreign_words() -> frozenset[str]:
     """Faker's lists of frequent words and spaCy's stop words for those languages (both in pip packages),
     less every given and family name ("Luz", "Paz", "Flores")."""
     import importlib
+
+    words: set[str] = set(foreign_stop_words())
+    for locale in _FOREIGN_LOREM:
+        words.update(w.lower() for w in importlib.import_module(f"faker.providers.lorem.{locale}").Provider.word_list)
+    return frozenset(words) - given_names() - person_names(FAMILY_NAMES)
+
+
+@lru_cache(maxsize=1)
+def foreign_stop_words() -> frozenset[str]:
+    """spaCy's stop words of those languages ("qué", "pero", "bueno"), less every given and family name."""
     import runpy
 
     import spacy
 
     words: set[str] = set()
-    for locale in _FOREIGN_LOREM:
-        words.update(w.lower() for w in importlib.import_module(f"faker.providers.lorem.{locale}").Provider.word_list)
     for lang in _FOREIGN_STOP:
         # the file alone: importing spacy.lang.fr compiles its tokenizer's exceptions, 9 s on this machine
         words.update(runpy.run_path(str(Path(spacy.__file__).parent / "lang" / lang / "stop_words.py"))["STOP_WORDS"])

@@ -11,6 +11,7 @@ import re
 from presidio_analyzer import RecognizerResult
 
 from redaction.normalize import QUANTITY, SPANISH_DIGIT_WORDS
+from redaction.recognizers.age import OLD_AGE
 from redaction.recognizers.date_spoken import NO_NOUN_AFTER, ORDINAL_DAY
 
 NUMBERS = ("PHONE_NUMBER", "US_SSN", "A_NUMBER", "CASE_NUMBER")
@@ -42,6 +43,7 @@ def repeats(text: str, results: list[RecognizerResult]) -> list[RecognizerResult
     numbers = [r for r in results if r.entity_type in NUMBERS]
     found = [_like(r, m.start("day"), m.end("day")) for r in results
              if r.entity_type == "DATE" and (m := _DAY_CORRECTION.match(text, r.end))]
+    found += [echo for r in results if r.entity_type == "AGE_OVER_89" for echo in _age_echoes(text, r)]
     for r in numbers:
         slip = _CORRECTION.match(text, r.end)
         run = slip and (_RUN.match(text, slip.end()) or _SPANISH_FIX.match(text, slip.end()))
@@ -64,6 +66,15 @@ def repeats(text: str, results: list[RecognizerResult]) -> list[RecognizerResult
         if source:
             found.append(_like(source, m.start(), m.end()))
     return found
+
+
+def _age_echoes(text: str, age: RecognizerResult) -> list[RecognizerResult]:
+    """ "Mi mamá tiene noventa y dos años." "Noventa y dos? Wow.": an old age said back."""
+    said = re.search(OLD_AGE, text[age.start:age.end], re.IGNORECASE)
+    if said is None:
+        return []
+    again = re.compile(rf"(?<![\w-]){re.escape(said.group())}(?![\w-])", re.IGNORECASE)
+    return [_like(age, m.start(), m.end()) for m in again.finditer(text, age.end, age.end + ECHO_WINDOW)]
 
 
 def _digit_count(run: str) -> int:

@@ -323,12 +323,14 @@ def test_a_number_said_again_or_put_right_is_the_identifier_already_found(vault)
         "We paid 395 dollars for 46 nights.",
         "The card is cuatro cuatro ocho cero, dos dos, uno nueve — no, uno ocho.",
         "The docket is J Q dash two four dash oh oh eight one.", "Oh-oh-eight-one, yep.",
-        "It's cuatro uno siete, dos dos. No, no — at the end is cinco, seis, cero."]).segments)
+        "It's cuatro uno siete, dos dos. No, no — at the end is cinco, seis, cero.",
+        "Hers is Two K M seven — uh — X P three, H D four four. The letters are small.",
+        "Mi mamá tiene noventa y dos años.", "Noventa y dos? Wow. ¡Qué bendición!"]).segments)
     for said in ("three nine five", "Three nine five", "Double seven", "four six one", "one nine eight",
                  "zero six six", "nine six three", "one three", "eleventh", "oh five one", "uno nueve", "six one",
-                 "uno ocho", "eight-one", "cinco, seis"):
+                 "uno ocho", "eight-one", "cinco, seis", "K M seven", "Noventa"):
         assert said not in text, text
-    assert "she has 4 kids." in text, text
+    assert "she has 4 kids." in text and "¡Qué bendición!" in text, text
     assert "We paid 395 dollars for 46 nights." in text, text
 
 

@@ -5,7 +5,7 @@ from presidio_analyzer import Pattern, PatternRecognizer
 
 from redaction.recognizers import register
 
-_OLD = (r"(?:9\d|1[01]\d|ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
+OLD_AGE = (r"(?:9\d|1[01]\d|ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
         r"|(?:a|one)\s+hundred(?:\s+and)?(?:\s+\w+)?"
         # and in Spanish: "noventa y cuatro", "cien", "ciento dos"
         r"|(?i:noventa(?:\s+y\s+(?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?|cien(?:to(?:\s+\w+)?)?))")
@@ -19,15 +19,15 @@ _ELDER = (r"\b(?i:she|he|i|who|(?:great-)?grand(?:mother|father|ma|pa)|mother|fa
 def age_over_89() -> PatternRecognizer:
     return PatternRecognizer(
         "AGE_OVER_89", name="age_over_89",
-        patterns=[Pattern("years_old", rf"\b{_OLD}[\s-]+years?[\s-]+old\b", 0.85),
-                  Pattern("aged", rf"\b(?:aged?|turned|turning)\s+{_OLD}\b", 0.85),
+        patterns=[Pattern("years_old", rf"\b{OLD_AGE}[\s-]+years?[\s-]+old\b", 0.85),
+                  Pattern("aged", rf"\b(?:aged?|turned|turning)\s+{OLD_AGE}\b", 0.85),
                   # "she have noventa y cuatro years", "tiene noventa años": an age had, as Spanish says it
-                  Pattern("has_years", rf"\b(?:(?<=\b(?i:have|has|had|tiene|tenía|tenia|cumplió|cumplio)\s){_OLD}"
+                  Pattern("has_years", rf"\b(?:(?<=\b(?i:have|has|had|tiene|tenía|tenia|cumplió|cumplio)\s){OLD_AGE}"
                                        r"\s+(?i:years?)"
                                        r"(?!\s+(?i:of|in|ago|later|before|after|since|together|here|there)\b)"
-                                       rf"|{_OLD}\s+(?i:años))\b", 0.85),
+                                       rf"|{OLD_AGE}\s+(?i:años))\b", 0.85),
                   # an elder's age said alone, ending the phrase ("she is 95 percent sure" goes on)
-                  Pattern("elder_is", rf"(?<={_ELDER}){_OLD}"
+                  Pattern("elder_is", rf"(?<={_ELDER}){OLD_AGE}"
                                       r"(?=\s*[,.;!?]|\s*$|\s+(?i:now|this|next|when|and|but|so|already|today)\b)",
                           0.85)])
 

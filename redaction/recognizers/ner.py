@@ -14,7 +14,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from redaction.gazetteers import (COUNTRIES, FAMILY_NAMES, GIVEN_NAMES, GREETINGS, KEPT_PROPER, NOT_NAMES,
                                   PUBLIC_BODIES, US_STATES, english_words, faith_named, given_names, in_words,
-                                  is_demonym, nouns_only, person_names, plain_words)
+                                  foreign_stop_words, is_demonym, nouns_only, person_names, plain_words)
 from redaction.recognizers import register
 
 NER_SCORE = 0.85
@@ -79,13 +79,13 @@ def _named_person(ent, english: frozenset[str]) -> bool:
 # start ("...better than me / Left, it's okay"). The deidentifier sets it around each analysis.
 SEGMENT_STARTS: ContextVar[frozenset[int]] = ContextVar("segment_starts", default=frozenset())
 _SENTENCE_END = frozenset({".", "!", "?", "…", "...", ")", "]"})
-_OPENING_QUOTES = frozenset({'"', "“", "‘"})
+_OPENING_QUOTES = frozenset({'"', "“", "‘", "¡", "¿"})     # and Spanish's opening marks
 
 
 def opens_sentence(tok) -> bool:
     """spaCy's small model misses sentence breaks in speech ("... nine nine seven. Got it.",
     "(laughs) Perfect.", "[laughs] Tell me"); a capital after a full stop, a closing bracket, a turn or
-    at a segment's start, or a quotation mark there ('"Chicken or beef?"'), opens one."""
+    at a segment's start, or a quotation mark there ('"Chicken or beef?"', "¡Qué bueno!"), opens one."""
     while tok.i > 0 and tok.doc[tok.i - 1].text in _OPENING_QUOTES:
         tok = tok.doc[tok.i - 1]
     if tok.is_sent_start or tok.i == 0 or tok.idx in SEGMENT_STARTS.get():
@@ -178,9 +178,11 @@ class NerRecognizer(LocalRecognizer):
                      or all(unknown_nation(t, english) for t in ent if t.is_alpha)):
             return 0.0     # a town or a name, left for the places, name and proper-noun recognizers
         vocab = ent.doc.vocab
-        # "Sri Lanka Tamil": a country and a language together name no one either
-        distinctive = [w for w in re.findall(r"[A-Za-z][\w'-]*", _KEPT_PLACES.sub(" ", span))
-                       if w.lower() not in NOT_NAMES and w.lower() not in KEPT_PROPER and not vocab[w.lower()].is_stop]
+        # "Sri Lanka Tamil": a country and a language together name no one either; nor does "¡Qué bendición!"
+        foreign = foreign_stop_words()
+        distinctive = [w for w in re.findall(r"[^\W\d_][\w'-]*", _KEPT_PLACES.sub(" ", span))
+                       if w.lower() not in NOT_NAMES and w.lower() not in KEPT_PROPER and not vocab[w.lower()].is_stop
+                       and w.lower() not in foreign]
         if not distinctive:
             return 0.0
         if not cased:
