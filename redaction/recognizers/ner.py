@@ -179,10 +179,11 @@ class NerRecognizer(LocalRecognizer):
             return 0.0     # a town or a name, left for the places, name and proper-noun recognizers
         vocab = ent.doc.vocab
         # "Sri Lanka Tamil": a country and a language together name no one either; nor does "¡Qué bendición!"
+        # (an acronym is no Spanish word: "DIA" is Denver's airport)
         foreign = foreign_stop_words()
         distinctive = [w for w in re.findall(r"[^\W\d_][\w'-]*", _KEPT_PLACES.sub(" ", span))
                        if w.lower() not in NOT_NAMES and w.lower() not in KEPT_PROPER and not vocab[w.lower()].is_stop
-                       and w.lower() not in foreign]
+                       and (w.lower() not in foreign or len(w) > 1 and w.isupper())]
         if not distinctive:
             return 0.0
         if not cased:
