@@ -205,7 +205,8 @@ def test_national_bodies_and_peoples_are_kept_whole(vault):
 
 def test_spanish_questions_and_asides_are_kept_and_an_acronym_redacted(vault):
     # spaCy reads a capitalised Spanish function word as a name; a Spanish word's letters may be an acronym
-    text = "¿Cómo se llaman, y de dónde son? ¿Qué te da más miedo? Para empezar, ¿está bien? Que no somos un problema."
+    text = ("¿Cómo se llaman, y de dónde son? ¿Qué te da más miedo? Para empezar, ¿está bien?"
+            " Que no somos un problema.")
     assert run(Study(), vault, [text]).segments[0].text == text
     assert "DIA" not in run(Study(), vault, ["We landed at DIA at night, with the kids."]).segments[0].text
 
