@@ -83,6 +83,10 @@ def redacted(text: str) -> set[str]:
     ("It showed 10 not 40 not 6 not 88, our own network.", "IP_ADDRESS", "10 not 40 not 6 not 88"),
     ("The building is managed by bright water property management now.", "ORGANIZATION",
      "bright water property management"),
+    # read-out digit groups Whisper wrote a comma and a space apart
+    ("His card is, uh, what is it? 448, 907.", "CASE_NUMBER", "448, 907"),
+    ("Yeah, erm, GR, 047, 739, sorry, I read it like a phone number.", "CASE_NUMBER", "047, 739"),
+    ("HD, normal 7, 0, 9, 4.", "CASE_NUMBER", "7, 0, 9, 4"),
 ])
 def test_asr_style_identifiers_are_found(text, kind, expected):
     assert expected in found(text).get(kind, []), found(text)
@@ -118,6 +122,7 @@ def test_asr_style_identifiers_are_found(text, kind, expected):
     "The whole county knows. Prices reach new heights, and we walked down the street under the main street bridge.",
     "It's 10, not 40. I keep it at our credit union, not a federal credit union.",
     "I can note which property management it is. Openings county-wide. I am home health aide.",
+    "It costs 450, 600 dollars. Count 1, 2, 3, 4 with me. Rooms 300, 400 and 12, 15 kids.",
 ])
 def test_ordinary_asr_speech_is_left_alone(text):
     kinds = {"PERSON", "ORGANIZATION", "ADDRESS", "CASE_NUMBER", "PHONE_NUMBER", "A_NUMBER", "US_SSN",

@@ -246,6 +246,7 @@ def test_a_branch_of_a_faith_is_kept_and_a_congregation_redacted(vault):
       "The lawyer at Columbia Basin immigrant law project, she helped.",
       "Our account at Rocky Plains credit union ending 6, 6, 0, 3, it's small."],
      ("power", "mortuary", "law project", "credit union"), ("I pay it", "Friday", "she helped", "it's small")),
+    (["He got a loan through Gulfway auto finance from the dealer."], ("auto finance",), ("from the dealer",)),
 ])
 def test_the_kind_whisper_lower_cased_after_a_name_joins_it(vault, said, gone, kept):
     text = " ".join(s.text for s in run(Study(), vault, said).segments)

@@ -36,9 +36,11 @@ _CONTEXT = ["case", "file", "record", "account", "medicaid", "medicare", "medi-c
 
 class IdNumberRecognizer(PatternRecognizer):
     def invalidate_result(self, pattern_text: str) -> bool:
-        # Years and year ranges ("2019", "2019-2020") are kept under Safe Harbor.
+        # Years and year ranges ("2019", "2019-2020") are kept under Safe Harbor; "1, 2, 3, 4" is counting.
         groups = re.split(r"[-\s]+", pattern_text.strip())
-        return all(_YEAR.fullmatch(g) for g in groups)
+        digits = [int(d) for d in re.findall(r"\d+", pattern_text)]
+        return all(_YEAR.fullmatch(g) for g in groups) \
+            or len(digits) > 2 and all(b - a == 1 for a, b in zip(digits, digits[1:]))
 
 
 @register
@@ -92,6 +94,10 @@ def case_number() -> PatternRecognizer:
             Pattern("hyphened_decimals", r"(?<![\w,.$-])(?=[\d.$-]*\d\.\d)(?=(?:[$.-]*\d){5})\$?\d+(?:\.\d+)?"
                                          r"(?:-\d+(?:\.\d+)?){2,}(?![\d-]|[.,]\d)", 0.5),
             Pattern("exact_thousands", rf"{_START}\d{{3}},\d(?!00)\d\d{_END}(?!{QUANTITY.pattern})", 0.5),
+            # Whisper's groups of read-out digits, a comma and a space apart ("448, 907", "GR, 047, 739") and
+            # its single digits so ("7, 0, 9, 4"): a list of amounts is round, a count goes up by one.
+            Pattern("spaced_groups", rf"{_START}(?:\d{{3}}(?<!00)(?:,\s\d{{3,4}}(?<!00))+|\d(?:,\s\d){{3,}}){_END}"
+                                     rf"(?!{QUANTITY.pattern})", 0.5),
             # Read-out digits Whisper wrote as one cardinal ("one billion 47 million seven hundred thousand 39,218"):
             # nobody says an amount of millions with a tail ("and 218"), save before its unit.
             Pattern("cardinal", rf"\b(?>(?:{_CARDINAL_PART}\s+)+(?:billion|million)\b(?:[\s,-]+(?:{_CARDINAL_PART}"

@@ -87,7 +87,7 @@ _TAIL_HEADS = (r"co-?op|cooperative|lodge|counsel|pantry|realty|holdings|network
                r"|detailing|pathways|commons|ministries|outreach|foundation|institute|associates|partners|collective"
                r"|collaborative|electric|unified|elementary|middle|fellowship|advocates|union|group|drugs?|pharmacy"
                r"|growers|builders|provisions|protein|meats|apparel|servicing|staffing|solutions|health\s+plan|power"
-               r"|mortuary")
+               r"|mortuary|finance")
 # Heads that also follow a person's name where a speaker drops the possessive ("Maria health", "Ahmed
 # school"), and spaCy reads many a person as an organization: only with a word of the organization's kind between.
 _PLAIN_HEADS = r"services|society|project|market|clinic|center|centre|shelter|health|energy|court|defense|care|college"
