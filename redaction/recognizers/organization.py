@@ -93,12 +93,12 @@ _TAIL_HEADS = (r"co-?op|cooperative|lodge|counsel|pantry|realty|holdings|network
 _PLAIN_HEADS = r"services|society|project|market|clinic|center|centre|shelter|health|energy|court|defense|care|college"
 _TAIL_KINDS = (rf"(?:{_KIND}|human|behavioral|electric|recovery|marine|fleet|heritage|tribal|regional|food|wellness"
                r"|primary|urgent|justice|consumer|technical|law|workers['’]?)")
-_STOP = "|".join(sorted(w for w in STOP_WORDS if w.isalpha()))
-_NAME_TAIL = re.compile(rf"(?i:(?:['’]s)?(?:\s+(?!(?:{_STOP})\b)[a-z][\w'-]*){{0,2}}\s+(?:{_TAIL_HEADS})"
+STOPS = "|".join(sorted(w for w in STOP_WORDS if w.isalpha()))     # the stop words, as one alternation
+_NAME_TAIL = re.compile(rf"(?i:(?:['’]s)?(?:\s+(?!(?:{STOPS})\b)[a-z][\w'-]*){{0,2}}\s+(?:{_TAIL_HEADS})"
                         rf"|(?:\s+{_TAIL_KINDS}){{1,2}}\s+(?:{_PLAIN_HEADS}|(?P<street>road|street|avenue|boulevard))"
                         r"|\s+(?P<exit>exit|interchange|turnoff))"
                         # "Rocky Plains credit union ending six six oh three": its number may follow
-                        rf"(?=\s*[,.;:!?]|\s*$|\s+(?i:{_STOP}|ending|account|number)\b)")
+                        rf"(?=\s*[,.;:!?]|\s*$|\s+(?i:{STOPS}|ending|account|number)\b)")
 
 
 def name_tail(text: str, end: int) -> tuple[int, str] | None:
@@ -272,12 +272,12 @@ def organization_lower_case() -> PatternRecognizer:
                   Pattern("capital_lower_head", rf"\b{NAME_WORD}\s+{_LOWER_WORD}{{1,2}}{_SPOKEN_HEADS}", 0.55),
                   # "which school is shut, rivermen elementary.", "east gate middle,": a school level that ends the
                   # phrase names its school ("in the middle", "upper middle" have no name before it).
-                  Pattern("school_level", rf"\b(?:(?!(?:{_STOP}|upper|lower)\b){_LOWER_WORD}){{1,2}}"
+                  Pattern("school_level", rf"\b(?:(?!(?:{STOPS}|upper|lower)\b){_LOWER_WORD}){{1,2}}"
                                           rf"(?:elementary|middle|unified)(?=\s*[,.;!?]|\s*$)", 0.55),
                   Pattern("garbled_name", rf"\b{_LOWER_WORD}{{1,2}}{_END_HEADS}", 0.55),
                   # "managed by right water property management", "at rocky plains credit union": two-word kinds
                   # that only a name stands before ("the credit union", "our property management" are none).
-                  Pattern("compound_head", rf"\b(?:(?!(?:{_STOP}|federal)\b){_LOWER_WORD}){{1,2}}{_COMPOUND_HEADS}",
+                  Pattern("compound_head", rf"\b(?:(?!(?:{STOPS}|federal)\b){_LOWER_WORD}){{1,2}}{_COMPOUND_HEADS}",
                           0.6),
                   # "The company is crestmark residential.", "through meritock's labs,": a word no dictionary has,
                   # before a business's kind, is the business's name as Whisper spelled it.

@@ -8,7 +8,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from redaction.gazetteers import COUNTRIES, KEPT_NAMES, KEPT_PROPER, NOT_NAMES, US_STATES, alternation, kept_word
 from redaction.normalize import NUMBER_WORDS
 from redaction.recognizers import register
-from redaction.recognizers.organization import NAME_WORD
+from redaction.recognizers.organization import NAME_WORD, STOPS
 
 
 @register
@@ -69,8 +69,7 @@ _LOWER_TOWN = (r"(?<=\b(?:in|from|to|near|outside|of)\s)(?!(?:new|old|big|small|
                r"|neighboring|neighbouring|next|different|rural|large|capital|host)\b)[a-z][\w'-]*\s+(?:city|county)\b")
 # Whisper lower-cases a county or a suburb wherever it is said ("I cover castor county", "my brother's in
 # sterling heights"); a word of its own before it names one ("the whole county", "new heights" do not).
-_STOP = "|".join(sorted(w for w in STOP_WORDS if w.isalpha()))
-_LOWER_AREA = (rf"(?<![\w'’-])(?!(?:{_STOP}|new|old|big|small|whole|entire|home|local|nearby|neighboring"
+_LOWER_AREA = (rf"(?<![\w'’-])(?!(?:{STOPS}|new|old|big|small|whole|entire|home|local|nearby|neighboring"
                r"|neighbouring|next|different|rural|large|poor|rich|border|wrong|same|adjacent|surrounding|great"
                r"|greater|dizzying|lofty|crazy)\b)[a-z][\w'-]*\s+(?:county|heights)\b(?!-)")
 
