@@ -30,7 +30,7 @@ _CORRECTION = re.compile(_CUES + r"(?P<words>[^\n.?!]{1,40}?[ \t—–-])??(?:(?
 # (a slip in Spanish keeps its words, which the view turns to digits only from four on: "siete uno nueve, perdón")
 _SPANISH_DIGITS = SPANISH_DIGIT_WORDS + r"(?:[ \t,]+" + SPANISH_DIGIT_WORDS + r")*"
 # "— no, uno ocho": a slip put right in Spanish digits, too few for the view to make digits of
-_SPANISH_FIX = re.compile(SPANISH_DIGIT_WORDS + r"(?:[ \t,]+" + SPANISH_DIGIT_WORDS + r")+\b")
+_SPANISH_FIX = re.compile(SPANISH_DIGIT_WORDS + r"[ \t,]+" + _SPANISH_DIGITS + r"\b")     # two words at least
 _SLIP = re.compile(r"(?<![\w-])(?:[A-Z]{1,3}[ \t-]+)*(?:\d[\d-]*|" + _SPANISH_DIGITS + ")" + _CUES
                    + r"(?:(?i:it's|it\s+is)[ \t]+)?(?:[A-Z]{1,3}[ \t-]+)*$")
 

@@ -6,9 +6,9 @@ from presidio_analyzer import Pattern, PatternRecognizer
 from redaction.recognizers import register
 
 OLD_AGE = (r"(?:9\d|1[01]\d|ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
-        r"|(?:a|one)\s+hundred(?:\s+and)?(?:\s+\w+)?"
-        # and in Spanish: "noventa y cuatro", "cien", "ciento dos"
-        r"|(?i:noventa(?:\s+y\s+(?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?|cien(?:to(?:\s+\w+)?)?))")
+           r"|(?:a|one)\s+hundred(?:\s+and)?(?:\s+\w+)?"
+           # and in Spanish: "noventa y cuatro", "cien", "ciento dos"
+           r"|(?i:noventa(?:\s+y\s+(?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?|cien(?:to(?:\s+\w+)?)?))")
 # Who is said to be that old: "My grandmother is ninety-two.", "she was 96 when she died", "her grandmother,
 # who is ninety-three and still cooks".
 _ELDER = (r"\b(?i:she|he|i|who|(?:great-)?grand(?:mother|father|ma|pa)|mother|father|mom|dad|abuel[ao]|aunt|uncle|husband"
